@@ -1,0 +1,1 @@
+//! Orchestration: a message, a report batch or a domain → results and findings.

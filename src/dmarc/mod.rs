@@ -1,0 +1,4 @@
+//! DMARC (RFC 7489, RFC 9989): `record` (policy record), discovery (PSL and tree walk),
+//! `evaluate` (alignment, result, disposition).
+
+pub mod finding;

@@ -1,0 +1,3 @@
+//! Domain check: lint of SPF, DMARC, DKIM, MX, MTA-STS, TLS-RPT and BIMI records, and next steps.
+
+pub mod finding;

@@ -1,0 +1,4 @@
+//! The message model: splitting and unfolding headers, RFC 2047, the Received chain,
+//! Authentication-Results (RFC 8601) and antispam headers. Parsed headers keep their spans.
+
+pub mod finding;

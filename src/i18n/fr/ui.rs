@@ -1,0 +1,1 @@
+//! French text of the interface.

@@ -1,0 +1,1 @@
+//! Pasted text and dropped files → bytes: format sniffing, decompression, limits.

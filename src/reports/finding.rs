@@ -1,0 +1,18 @@
+//! Findings of the `reports` area. Sentences: `i18n/en/reports.rs`, `i18n/fr/reports.rs`.
+
+use crate::findings::Severity;
+
+/// A typed cause found by the `reports` area, with its context.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Finding {}
+
+impl crate::findings::Finding for Finding {
+    fn code(&self) -> &'static str {
+        match *self {}
+    }
+    fn severity(&self) -> Severity {
+        match *self {}
+    }
+}
+
+crate::serialize_as_finding!(Finding);

@@ -1,0 +1,3 @@
+//! SPF (RFC 7208): `record` (terms, macros), `evaluate` (`check_host()`).
+
+pub mod finding;
