@@ -2,3 +2,4 @@
 //! Authentication-Results (RFC 8601) and antispam headers. Parsed headers keep their spans.
 
 pub mod finding;
+pub mod raw;
