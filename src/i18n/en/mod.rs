@@ -1,6 +1,8 @@
 //! English catalogue: one file per area, each an exhaustive `match`.
 
 mod arc;
+#[cfg(not(target_arch = "wasm32"))]
+mod cli;
 mod dkim;
 mod dmarc;
 mod dns;
