@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 mod en;
 mod fr;
+pub mod text;
 
 /// The interface language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -66,12 +66,13 @@ async fn fetch(url: &str, controller: Option<&AbortController>) -> Result<HttpRe
 impl Transport for BrowserTransport {
     async fn get(&self, url: &str, timeout_ms: u32) -> Result<HttpReply, DnsError> {
         let controller = AbortController::new().ok();
+        let abort = controller.clone();
         let request = Box::pin(fetch(url, controller.as_ref()));
         let timer = gloo_timers::future::TimeoutFuture::new(timeout_ms);
         match select(request, timer).await {
             Either::Left((reply, _)) => reply,
             Either::Right(_) => {
-                if let Some(c) = controller {
+                if let Some(c) = abort {
                     c.abort();
                 }
                 Err(DnsError::Timeout {

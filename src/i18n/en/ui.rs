@@ -1,1 +1,59 @@
 //! English text of the interface.
+
+use crate::i18n::En;
+use crate::i18n::text::Ui;
+
+impl En for Ui {
+    fn en(&self) -> String {
+        match self {
+            Ui::Tagline => "Email authentication, checked in your browser",
+            Ui::TabMessage => "Message",
+            Ui::TabReports => "Reports",
+            Ui::TabDomain => "Domain",
+            Ui::MessageIntro => "Paste the headers or the whole message (Gmail: “Show original”; Outlook: “View message source” or the message’s Internet headers), or drop an .eml file.",
+            Ui::MessagePlaceholder => "Paste the raw message or its headers here",
+            Ui::MessageDrop => "Drop an .eml or .txt file here, or",
+            Ui::Analyze => "Analyse",
+            Ui::Clear => "Clear",
+            Ui::ReportsIntro => "Drop DMARC aggregate reports (.xml, .xml.gz, .zip or the .eml that carried them), failure reports and SMTP TLS reports. They are read here, in your browser.",
+            Ui::ReportsDrop => "Drop any number of report files here, or",
+            Ui::DomainIntro => "Enter a domain to check its SPF, DMARC, DKIM, MX, MTA-STS, TLS-RPT and BIMI records.",
+            Ui::DomainPlaceholder => "example.com",
+            Ui::DomainCheck => "Check",
+            Ui::Settings => "Settings",
+            Ui::Resolver => "DNS-over-HTTPS resolver",
+            Ui::ResolverCloudflare => "Cloudflare (default)",
+            Ui::ResolverGoogle => "Google",
+            Ui::ResolverCustom => "Custom URL",
+            Ui::ResolverOffline => "Offline: no lookups",
+            Ui::ResolverCustomUrl => "Resolver URL (RFC 8484, GET)",
+            Ui::PrivacyNote => "What you paste or drop never leaves this page. The only network traffic is DNS queries for public records, sent to the resolver chosen here.",
+            Ui::Close => "Close",
+            Ui::DnsQueries => "DNS queries",
+            Ui::DnsNone => "No DNS query yet.",
+            Ui::ColName => "Name",
+            Ui::ColType => "Type",
+            Ui::ColResolver => "Resolver",
+            Ui::ColOutcome => "Outcome",
+            Ui::ColDuration => "Duration",
+            Ui::ColDnssec => "DNSSEC (AD)",
+            Ui::OutcomeAnswer => "answer",
+            Ui::OutcomeNoData => "no record of this type",
+            Ui::Yes => "yes",
+            Ui::No => "no",
+            Ui::Cached => "cache",
+            Ui::Language => "Language",
+            Ui::Working => "Working…",
+            Ui::HeaderFields => "header fields",
+            Ui::BodyPresent => "Full message: the body is present, so DKIM body hashes can be checked.",
+            Ui::HeadersOnly => "Headers only: the body is absent, so DKIM body hashes cannot be checked.",
+            Ui::FilesChosen => "files",
+            Ui::RecordsFound => "Records found",
+            Ui::InvalidDomain => "This is not a valid domain name.",
+            Ui::ChooseFile => "choose files",
+            Ui::ChooseOneFile => "choose a file",
+            Ui::Footer => "Sceau runs entirely in your browser: nothing you paste or drop is uploaded.",
+        }
+        .into()
+    }
+}

@@ -1,1 +1,59 @@
 //! French text of the interface.
+
+use crate::i18n::Fr;
+use crate::i18n::text::Ui;
+
+impl Fr for Ui {
+    fn fr(&self) -> String {
+        match self {
+            Ui::Tagline => "L’authentification des e-mails, vérifiée dans votre navigateur",
+            Ui::TabMessage => "Message",
+            Ui::TabReports => "Rapports",
+            Ui::TabDomain => "Domaine",
+            Ui::MessageIntro => "Collez les en-têtes ou le message entier (Gmail\u{a0}: «\u{a0}Afficher l’original\u{a0}»\u{a0}; Outlook\u{a0}: «\u{a0}Afficher la source\u{a0}» ou les en-têtes Internet du message), ou déposez un fichier .eml.",
+            Ui::MessagePlaceholder => "Collez ici le message brut ou ses en-têtes",
+            Ui::MessageDrop => "Déposez un fichier .eml ou .txt ici, ou",
+            Ui::Analyze => "Analyser",
+            Ui::Clear => "Effacer",
+            Ui::ReportsIntro => "Déposez des rapports DMARC agrégés (.xml, .xml.gz, .zip ou l’e-mail .eml qui les portait), des rapports d’échec et des rapports SMTP TLS. Ils sont lus ici, dans votre navigateur.",
+            Ui::ReportsDrop => "Déposez ici autant de rapports que vous voulez, ou",
+            Ui::DomainIntro => "Saisissez un domaine pour vérifier ses enregistrements SPF, DMARC, DKIM, MX, MTA-STS, TLS-RPT et BIMI.",
+            Ui::DomainPlaceholder => "exemple.fr",
+            Ui::DomainCheck => "Vérifier",
+            Ui::Settings => "Réglages",
+            Ui::Resolver => "Résolveur DNS-over-HTTPS",
+            Ui::ResolverCloudflare => "Cloudflare (par défaut)",
+            Ui::ResolverGoogle => "Google",
+            Ui::ResolverCustom => "URL personnalisée",
+            Ui::ResolverOffline => "Hors ligne\u{a0}: aucune requête",
+            Ui::ResolverCustomUrl => "URL du résolveur (RFC 8484, GET)",
+            Ui::PrivacyNote => "Ce que vous collez ou déposez ne quitte jamais cette page. Le seul trafic réseau, ce sont des requêtes DNS sur des enregistrements publics, envoyées au résolveur choisi ici.",
+            Ui::Close => "Fermer",
+            Ui::DnsQueries => "Requêtes DNS",
+            Ui::DnsNone => "Aucune requête DNS pour l’instant.",
+            Ui::ColName => "Nom",
+            Ui::ColType => "Type",
+            Ui::ColResolver => "Résolveur",
+            Ui::ColOutcome => "Issue",
+            Ui::ColDuration => "Durée",
+            Ui::ColDnssec => "DNSSEC (AD)",
+            Ui::OutcomeAnswer => "réponse",
+            Ui::OutcomeNoData => "aucun enregistrement de ce type",
+            Ui::Yes => "oui",
+            Ui::No => "non",
+            Ui::Cached => "cache",
+            Ui::Language => "Langue",
+            Ui::Working => "En cours…",
+            Ui::HeaderFields => "champs d’en-tête",
+            Ui::BodyPresent => "Message complet\u{a0}: le corps est présent, les empreintes DKIM du corps peuvent être vérifiées.",
+            Ui::HeadersOnly => "En-têtes seuls\u{a0}: le corps est absent, les empreintes DKIM du corps ne peuvent pas être vérifiées.",
+            Ui::FilesChosen => "fichiers",
+            Ui::RecordsFound => "Enregistrements trouvés",
+            Ui::InvalidDomain => "Ce n’est pas un nom de domaine valide.",
+            Ui::ChooseFile => "choisissez des fichiers",
+            Ui::ChooseOneFile => "choisissez un fichier",
+            Ui::Footer => "Sceau fonctionne entièrement dans votre navigateur\u{a0}: rien de ce que vous collez ou déposez n’est envoyé.",
+        }
+        .into()
+    }
+}

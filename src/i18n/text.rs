@@ -1,0 +1,100 @@
+//! Words of the interface that are not findings: labels, buttons, headings.
+
+/// A piece of interface text. Sentences: `i18n/en/ui.rs`, `i18n/fr/ui.rs`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ui {
+    /// Product tag line under the name.
+    Tagline,
+    /// Tab: message analysis.
+    TabMessage,
+    /// Tab: reports.
+    TabReports,
+    /// Tab: domain check.
+    TabDomain,
+    /// Message tab: explanation above the text area.
+    MessageIntro,
+    /// Message tab: placeholder of the text area.
+    MessagePlaceholder,
+    /// Drop zone text for one message.
+    MessageDrop,
+    /// Button: analyse.
+    Analyze,
+    /// Button: clear.
+    Clear,
+    /// Reports tab: explanation.
+    ReportsIntro,
+    /// Drop zone text for reports.
+    ReportsDrop,
+    /// Domain tab: explanation.
+    DomainIntro,
+    /// Domain input placeholder.
+    DomainPlaceholder,
+    /// Button: check the domain.
+    DomainCheck,
+    /// Button: settings.
+    Settings,
+    /// Settings: resolver label.
+    Resolver,
+    /// Resolver option: Cloudflare.
+    ResolverCloudflare,
+    /// Resolver option: Google.
+    ResolverGoogle,
+    /// Resolver option: custom URL.
+    ResolverCustom,
+    /// Resolver option: offline.
+    ResolverOffline,
+    /// Custom resolver URL label.
+    ResolverCustomUrl,
+    /// Settings: privacy note.
+    PrivacyNote,
+    /// Button: close.
+    Close,
+    /// Button/heading: DNS queries panel.
+    DnsQueries,
+    /// DNS panel: nothing yet.
+    DnsNone,
+    /// DNS column: name.
+    ColName,
+    /// DNS column: type.
+    ColType,
+    /// DNS column: resolver.
+    ColResolver,
+    /// DNS column: outcome.
+    ColOutcome,
+    /// DNS column: duration.
+    ColDuration,
+    /// DNS column: DNSSEC AD flag.
+    ColDnssec,
+    /// Outcome: records returned.
+    OutcomeAnswer,
+    /// Outcome: no record of that type.
+    OutcomeNoData,
+    /// "yes".
+    Yes,
+    /// "no".
+    No,
+    /// "from cache".
+    Cached,
+    /// Language switch label.
+    Language,
+    /// Busy indicator.
+    Working,
+    /// Message: header fields counted.
+    HeaderFields,
+    /// Message: the body is present.
+    BodyPresent,
+    /// Message: headers only.
+    HeadersOnly,
+    /// Reports: files chosen.
+    FilesChosen,
+    /// Domain: records found heading.
+    RecordsFound,
+    /// Domain: invalid domain name.
+    InvalidDomain,
+    /// Choose a file button.
+    ChooseFile,
+    /// Choose one file link.
+    ChooseOneFile,
+    /// Footer: nothing leaves the browser.
+    Footer,
+}

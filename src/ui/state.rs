@@ -1,0 +1,93 @@
+//! The app state and its reducer: every change goes through an [`Action`].
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::dns::log::QueryRecord;
+use crate::i18n::Lang;
+
+use super::settings::{self, Resolver};
+
+/// The three tools.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    /// Message analysis.
+    Message,
+    /// Reports.
+    Reports,
+    /// Domain check.
+    Domain,
+}
+
+/// Everything the page shows that outlives one component.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    /// Active tab.
+    pub tab: Tab,
+    /// Interface language.
+    pub lang: Lang,
+    /// Chosen resolver.
+    pub resolver: Resolver,
+    /// Settings dialog open.
+    pub settings_open: bool,
+    /// DNS panel open.
+    pub dns_open: bool,
+    /// Every DNS query of the session.
+    pub dns_log: Vec<QueryRecord>,
+}
+
+impl AppState {
+    /// The state at start-up, from the URL, storage and the browser.
+    pub fn initial() -> Self {
+        let lang = settings::initial_lang();
+        settings::save_lang(lang);
+        AppState {
+            tab: Tab::Message,
+            lang,
+            resolver: settings::initial_resolver(),
+            settings_open: false,
+            dns_open: false,
+            dns_log: Vec::new(),
+        }
+    }
+}
+
+/// What can happen.
+pub enum Action {
+    /// Switch tool.
+    SelectTab(Tab),
+    /// Switch language.
+    SetLang(Lang),
+    /// Choose a resolver.
+    SetResolver(Resolver),
+    /// Open or close the settings.
+    ToggleSettings,
+    /// Open or close the DNS panel.
+    ToggleDns,
+    /// A DNS query finished.
+    DnsQuery(QueryRecord),
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::SelectTab(t) => s.tab = t,
+            Action::SetLang(l) => {
+                settings::save_lang(l);
+                s.lang = l;
+            }
+            Action::SetResolver(r) => {
+                settings::save_resolver(&r);
+                s.resolver = r;
+            }
+            Action::ToggleSettings => s.settings_open = !s.settings_open,
+            Action::ToggleDns => s.dns_open = !s.dns_open,
+            Action::DnsQuery(q) => s.dns_log.push(q),
+        }
+        Rc::new(s)
+    }
+}

@@ -1,0 +1,5 @@
+//! The three tools.
+
+pub mod domain;
+pub mod message;
+pub mod reports;
