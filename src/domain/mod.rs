@@ -1,3 +1,5 @@
 //! Domain check: lint of SPF, DMARC, DKIM, MX, MTA-STS, TLS-RPT and BIMI records, and next steps.
 
 pub mod finding;
+pub mod records;
+pub mod tags;
