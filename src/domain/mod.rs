@@ -2,4 +2,5 @@
 
 pub mod finding;
 pub mod records;
+pub mod steps;
 pub mod tags;

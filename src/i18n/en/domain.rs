@@ -22,3 +22,21 @@ impl En for Finding {
         }
     }
 }
+
+impl En for crate::domain::steps::NextStep {
+    fn en(&self) -> String {
+        use crate::domain::steps::NextStep as S;
+        match self {
+            S::InventorySenders => "List every service that sends mail as this domain (your mail server, newsletter tool, CRM, invoicing, helpdesk…): each one must be covered by SPF or sign with DKIM.".into(),
+            S::PublishSpf { name, record } => format!("Publish an SPF record at {name}, listing your senders, starting with ~all while you check: {record}"),
+            S::HardenSpf { name, current, record } => format!("Your SPF at {name} ends with a lenient “all” ({current}). Once DMARC reports show every sender passes, end it with -all: {record}"),
+            S::EnableDkim => "No DKIM key was found at the usual selectors. Turn on DKIM signing at each sender, with 2048-bit RSA or Ed25519 keys, and publish the keys they give you.".into(),
+            S::PublishDmarc { name, record } => format!("Publish DMARC in monitoring mode at {name} to receive reports without affecting delivery: {record}"),
+            S::AddRua { name, record } => format!("Your DMARC record at {name} asks for no aggregate reports; without them you cannot see who sends as you. Add rua: {record}"),
+            S::MoveToQuarantine { name, record } => format!("When reports show your legitimate senders pass, move DMARC at {name} towards quarantine, a share of mail at a time: {record}"),
+            S::MoveToReject { name, record } => format!("Quarantine covers all mail: finish with reject at {name}: {record}"),
+            S::LockDown { spf, dmarc } => format!("This domain receives no mail (null MX). If it sends none either, say so: SPF “{spf}” and DMARC “{dmarc}”."),
+            S::PublishTlsRpt { name, record } => format!("Ask for reports of TLS failures on mail sent to you, at {name}: {record}"),
+        }
+    }
+}

@@ -22,3 +22,21 @@ impl Fr for Finding {
         }
     }
 }
+
+impl Fr for crate::domain::steps::NextStep {
+    fn fr(&self) -> String {
+        use crate::domain::steps::NextStep as S;
+        match self {
+            S::InventorySenders => "Listez chaque service qui envoie du courrier au nom de ce domaine (votre serveur, l’outil d’infolettre, le CRM, la facturation, le support…)\u{a0}: chacun doit être couvert par SPF ou signer avec DKIM.".into(),
+            S::PublishSpf { name, record } => format!("Publiez un enregistrement SPF en {name} qui liste vos expéditeurs, d’abord avec ~all le temps de vérifier\u{a0}: {record}"),
+            S::HardenSpf { name, current, record } => format!("Votre SPF en {name} finit par un «\u{a0}all\u{a0}» permissif ({current}). Quand les rapports DMARC montrent que tous vos expéditeurs passent, terminez-le par -all\u{a0}: {record}"),
+            S::EnableDkim => "Aucune clé DKIM trouvée aux sélecteurs courants. Activez la signature DKIM chez chaque expéditeur, avec des clés RSA de 2048 bits ou Ed25519, et publiez les clés qu’ils vous donnent.".into(),
+            S::PublishDmarc { name, record } => format!("Publiez DMARC en mode observation en {name} pour recevoir des rapports sans toucher à la distribution\u{a0}: {record}"),
+            S::AddRua { name, record } => format!("Votre DMARC en {name} ne demande pas de rapports agrégés\u{a0}; sans eux, vous ne voyez pas qui envoie en votre nom. Ajoutez rua\u{a0}: {record}"),
+            S::MoveToQuarantine { name, record } => format!("Quand les rapports montrent que vos expéditeurs légitimes passent, faites évoluer DMARC en {name} vers quarantine, par paliers\u{a0}: {record}"),
+            S::MoveToReject { name, record } => format!("La quarantaine couvre tout le courrier\u{a0}: terminez par reject en {name}\u{a0}: {record}"),
+            S::LockDown { spf, dmarc } => format!("Ce domaine ne reçoit pas de courrier (MX nul). S’il n’en envoie pas non plus, dites-le\u{a0}: SPF «\u{a0}{spf}\u{a0}» et DMARC «\u{a0}{dmarc}\u{a0}»."),
+            S::PublishTlsRpt { name, record } => format!("Demandez des rapports sur les échecs TLS du courrier qui vous est envoyé, en {name}\u{a0}: {record}"),
+        }
+    }
+}
