@@ -5,6 +5,7 @@
 
 pub mod args;
 mod dns;
+mod domain;
 mod source;
 
 use crate::i18n::{Lang, Translate};
@@ -33,6 +34,7 @@ pub fn run(argv: Vec<String>) -> Result<String, CliError> {
     match args.command.as_str() {
         "help" | "" => Ok(help(args.lang)),
         "dns" => dns::run(&mut args),
+        "domain" => domain::run(&args),
         other => Err(CliError::UnknownCommand(other.to_string())),
     }
 }

@@ -25,6 +25,8 @@ Usage: sceau <subcommand> [--json] [--lang en|fr] [--dns-zone FILE | --doh URL] 
 
 Subcommands:
   dns NAME TYPE     one DNS lookup (TXT, A, AAAA, MX, PTR, CNAME) and its outcome
+  domain DOMAIN [--selector S]...
+                    check SPF, DMARC, DKIM, MX, MTA-STS, TLS-RPT and BIMI, and what to do next
   help              this text
 
 Options:

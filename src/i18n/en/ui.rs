@@ -57,3 +57,15 @@ impl En for Ui {
         .into()
     }
 }
+
+impl En for crate::findings::Severity {
+    fn en(&self) -> String {
+        use crate::findings::Severity as S;
+        match self {
+            S::Info => "information",
+            S::Warning => "warning",
+            S::Problem => "problem",
+        }
+        .into()
+    }
+}

@@ -33,6 +33,8 @@ Usage\u{a0}: sceau <sous-commande> [--json] [--lang en|fr] [--dns-zone FICHIER |
 
 Sous-commandes\u{a0}:
   dns NOM TYPE      une requête DNS (TXT, A, AAAA, MX, PTR, CNAME) et son issue
+  domain DOMAINE [--selector S]...
+                    vérifie SPF, DMARC, DKIM, MX, MTA-STS, TLS-RPT et BIMI, et ce qu’il faut faire ensuite
   help              ce texte
 
 Options\u{a0}:

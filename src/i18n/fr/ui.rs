@@ -57,3 +57,15 @@ impl Fr for Ui {
         .into()
     }
 }
+
+impl Fr for crate::findings::Severity {
+    fn fr(&self) -> String {
+        use crate::findings::Severity as S;
+        match self {
+            S::Info => "information",
+            S::Warning => "avertissement",
+            S::Problem => "problème",
+        }
+        .into()
+    }
+}

@@ -1,0 +1,298 @@
+//! The domain check: every lookup at once, then each record linted, then the plan.
+
+use futures::future::join_all;
+use serde::{Serialize, Serializer};
+
+use super::finding::Finding;
+use super::records::{self, MxSet, TagRecord};
+use super::steps::{self, NextStep, Posture};
+use crate::dns::{DnsError, DnsLookup, DnsResult, RecordType};
+use crate::i18n::{Translate, json_lang};
+
+/// Selectors probed when the user names none: common defaults of mail systems and
+/// sending services (Google, Microsoft 365, Mailchimp, SendGrid, Amazon SES…).
+pub const COMMON_SELECTORS: &[&str] = &[
+    "google",
+    "selector1",
+    "selector2",
+    "k1",
+    "k2",
+    "k3",
+    "s1",
+    "s2",
+    "default",
+    "dkim",
+    "mail",
+    "smtp",
+    "mxvault",
+    "everlytickey1",
+    "everlytickey2",
+    "mandrill",
+    "pm",
+    "sig1",
+    "zendesk1",
+    "zendesk2",
+    "protonmail",
+    "protonmail2",
+    "protonmail3",
+];
+
+/// A TXT lookup's outcome as a section shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Lookup {
+    /// Queried name.
+    pub name: String,
+    /// The DNS error, when the lookup failed (NXDOMAIN included).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<DnsError>,
+}
+
+/// A DKIM selector probed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DkimKey {
+    /// The selector.
+    pub selector: String,
+    /// A key record (v=DKIM1 or p=) was found.
+    pub found: bool,
+    /// The record.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record: Option<String>,
+    /// CNAME target when the selector is delegated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cname: Option<String>,
+}
+
+/// The whole report.
+#[derive(Clone, Debug, Serialize)]
+pub struct DomainReport {
+    /// The domain checked.
+    pub domain: String,
+    /// SPF records at the domain.
+    pub spf: Vec<String>,
+    /// DMARC record at `_dmarc.<domain>`.
+    pub dmarc: Option<String>,
+    /// DKIM selectors probed.
+    pub dkim: Vec<DkimKey>,
+    /// MX set.
+    pub mx: MxSet,
+    /// MTA-STS record.
+    pub mta_sts: TagRecord,
+    /// TLS-RPT record.
+    pub tls_rpt: TagRecord,
+    /// BIMI record.
+    pub bimi: TagRecord,
+    /// The resolver vouched for every answer with DNSSEC (AD flag).
+    pub dnssec: bool,
+    /// Lookups that failed for another reason than NXDOMAIN (the report is incomplete).
+    pub failed: Vec<Lookup>,
+    /// Findings about the records.
+    pub findings: Vec<Finding>,
+    /// The plan, most urgent first.
+    #[serde(serialize_with = "steps_with_text")]
+    pub next_steps: Vec<NextStep>,
+}
+
+#[derive(Serialize)]
+struct StepView<'a> {
+    #[serde(flatten)]
+    step: &'a NextStep,
+    message: String,
+}
+
+fn steps_with_text<S: Serializer>(steps: &[NextStep], s: S) -> Result<S::Ok, S::Error> {
+    let lang = json_lang();
+    s.collect_seq(steps.iter().map(|step| StepView {
+        step,
+        message: step.text(lang),
+    }))
+}
+
+fn txts(r: &DnsResult) -> Vec<String> {
+    r.as_ref().map(|a| a.txt()).unwrap_or_default()
+}
+
+/// True when `name` looks like a domain name we can query.
+pub fn valid_domain(name: &str) -> bool {
+    let d = name.trim().trim_end_matches('.');
+    d.contains('.')
+        && d.len() <= 253
+        && d.split('.').all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && l.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
+}
+
+/// Checks `domain`, probing `selectors` (or [`COMMON_SELECTORS`] when empty).
+pub async fn check(dns: &impl DnsLookup, domain: &str, selectors: &[String]) -> DomainReport {
+    let d = crate::dns::normalize_name(domain);
+    let selectors: Vec<String> = if selectors.is_empty() {
+        COMMON_SELECTORS.iter().map(|s| s.to_string()).collect()
+    } else {
+        selectors.to_vec()
+    };
+    let mut queries = vec![
+        (d.clone(), RecordType::Txt),
+        (format!("_dmarc.{d}"), RecordType::Txt),
+        (d.clone(), RecordType::Mx),
+        (format!("_mta-sts.{d}"), RecordType::Txt),
+        (format!("_smtp._tls.{d}"), RecordType::Txt),
+        (format!("default._bimi.{d}"), RecordType::Txt),
+    ];
+    queries.extend(
+        selectors
+            .iter()
+            .map(|s| (format!("{s}._domainkey.{d}"), RecordType::Txt)),
+    );
+    let results: Vec<DnsResult> = join_all(queries.iter().map(|(n, t)| dns.lookup(n, *t))).await;
+
+    let failed: Vec<Lookup> = queries
+        .iter()
+        .zip(&results)
+        .filter_map(|((n, _), r)| match r {
+            Err(e) if e.is_temporary() => Some(Lookup {
+                name: n.clone(),
+                error: Some(e.clone()),
+            }),
+            _ => None,
+        })
+        .collect();
+    let dnssec = results
+        .iter()
+        .all(|r| r.as_ref().is_ok_and(|a| a.authenticated));
+    let mut findings = Vec::new();
+
+    let spf: Vec<String> = txts(&results[0])
+        .into_iter()
+        .filter(|t| t.trim_start().to_ascii_lowercase().starts_with("v=spf1"))
+        .collect();
+    let dmarc = txts(&results[1])
+        .into_iter()
+        .find(|t| t.trim_start().to_ascii_lowercase().starts_with("v=dmarc1"));
+    let mx = records::lint_mx(
+        &d,
+        results[2].as_ref().map(|a| a.mx()).unwrap_or_default(),
+        &mut findings,
+    );
+    let mta_sts = records::lint_mta_sts(&d, &txts(&results[3]), &mut findings);
+    let tls_rpt = records::lint_tls_rpt(&d, &txts(&results[4]), &mut findings);
+    let enforced = dmarc.as_deref().is_some_and(|r| {
+        r.split(';').any(|p| {
+            p.split_once('=').is_some_and(|(k, v)| {
+                k.trim() == "p" && matches!(v.trim(), "quarantine" | "reject")
+            })
+        })
+    });
+    let bimi = records::lint_bimi(&d, &txts(&results[5]), enforced, &mut findings);
+    let dkim: Vec<DkimKey> = selectors
+        .iter()
+        .zip(&results[6..])
+        .map(|(sel, r)| {
+            let record = txts(r)
+                .into_iter()
+                .find(|t| t.contains("p=") || t.to_ascii_lowercase().contains("v=dkim1"));
+            let cname = r
+                .as_ref()
+                .ok()
+                .and_then(|a| a.cnames().last().map(|(_, t)| t.clone()));
+            DkimKey {
+                selector: sel.clone(),
+                found: record.is_some(),
+                record,
+                cname,
+            }
+        })
+        .collect();
+
+    let posture = Posture {
+        domain: d.clone(),
+        spf: (spf.len() == 1).then(|| spf[0].clone()),
+        dmarc: dmarc.clone(),
+        dkim_found: dkim.iter().any(|k| k.found),
+        null_mx: mx.null_mx,
+        tls_rpt: tls_rpt.record.is_some(),
+    };
+    let next_steps = steps::plan(&posture);
+    DomainReport {
+        domain: d,
+        spf,
+        dmarc,
+        dkim,
+        mx,
+        mta_sts,
+        tls_rpt,
+        bimi,
+        dnssec,
+        failed,
+        findings,
+        next_steps,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dns::RData;
+    use crate::dns::zone::ZoneSource;
+
+    #[test]
+    fn healthy_and_empty_domains() {
+        let mut z = ZoneSource::new();
+        z.insert_txt("example.com", "v=spf1 ip4:192.0.2.0/24 -all");
+        z.insert_txt(
+            "_dmarc.example.com",
+            "v=DMARC1; p=reject; rua=mailto:d@example.com",
+        );
+        z.insert(
+            "example.com",
+            RData::Mx {
+                preference: 10,
+                exchange: "mx.example.com".into(),
+            },
+        );
+        z.insert_txt(
+            "_smtp._tls.example.com",
+            "v=TLSRPTv1; rua=mailto:tls@example.com",
+        );
+        z.insert(
+            "selector1._domainkey.example.com",
+            RData::Cname {
+                alias: String::new(),
+                target: "selector1-example-com._domainkey.example.onmicrosoft.com".into(),
+            },
+        );
+        z.insert_txt(
+            "selector1-example-com._domainkey.example.onmicrosoft.com",
+            "v=DKIM1; k=rsa; p=MIIB",
+        );
+        let r = futures::executor::block_on(check(&z, "Example.com.", &[]));
+        assert_eq!(r.domain, "example.com");
+        assert!(r.next_steps.is_empty(), "{:?}", r.next_steps);
+        let k = r.dkim.iter().find(|k| k.found).unwrap();
+        assert_eq!(k.selector, "selector1");
+        assert!(k.cname.as_deref().unwrap().ends_with("onmicrosoft.com"));
+        assert!(r.failed.is_empty());
+
+        let empty =
+            futures::executor::block_on(check(&ZoneSource::new(), "example.org", &["s1".into()]));
+        assert!(empty.spf.is_empty() && empty.dmarc.is_none());
+        assert_eq!(empty.dkim.len(), 1);
+        assert!(
+            empty
+                .findings
+                .iter()
+                .any(|f| matches!(f, Finding::NoMx { .. }))
+        );
+        assert!(matches!(empty.next_steps[0], NextStep::InventorySenders));
+    }
+
+    #[test]
+    fn temporary_failures_are_listed() {
+        let mut z = ZoneSource::new();
+        z.set_error("_dmarc.example.com", RecordType::Txt, DnsError::ServFail);
+        let r = futures::executor::block_on(check(&z, "example.com", &["s1".into()]));
+        assert_eq!(r.failed.len(), 1);
+        assert_eq!(r.failed[0].name, "_dmarc.example.com");
+    }
+}
