@@ -95,6 +95,26 @@ pub enum Ui {
     ChooseFile,
     /// Choose one file link.
     ChooseOneFile,
+    /// Domain: findings heading.
+    Findings,
+    /// Domain: next steps heading.
+    NextSteps,
+    /// Domain: nothing to do.
+    NothingToDo,
+    /// Button: copy.
+    Copy,
+    /// Domain: DKIM keys heading.
+    DkimKeys,
+    /// Domain: no DKIM key found at probed selectors.
+    NoDkimKey,
+    /// Domain: lookups that failed.
+    FailedLookups,
+    /// Domain: DNSSEC validated.
+    DnssecValidated,
+    /// Domain: DNSSEC not validated.
+    DnssecNotValidated,
+    /// "none found".
+    NoneFound,
     /// Footer: nothing leaves the browser.
     Footer,
 }

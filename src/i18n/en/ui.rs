@@ -52,6 +52,16 @@ impl En for Ui {
             Ui::InvalidDomain => "This is not a valid domain name.",
             Ui::ChooseFile => "choose files",
             Ui::ChooseOneFile => "choose a file",
+            Ui::Findings => "Findings",
+            Ui::NextSteps => "What to do next",
+            Ui::NothingToDo => "Nothing to do: this domain follows the recommended setup.",
+            Ui::Copy => "Copy",
+            Ui::DkimKeys => "DKIM keys",
+            Ui::NoDkimKey => "No DKIM key at the selectors probed.",
+            Ui::FailedLookups => "These lookups failed, so this report is incomplete; try again:",
+            Ui::DnssecValidated => "The resolver validated these answers with DNSSEC.",
+            Ui::DnssecNotValidated => "These answers are not DNSSEC-validated.",
+            Ui::NoneFound => "none found",
             Ui::Footer => "Sceau runs entirely in your browser: nothing you paste or drop is uploaded.",
         }
         .into()

@@ -52,6 +52,16 @@ impl Fr for Ui {
             Ui::InvalidDomain => "Ce n’est pas un nom de domaine valide.",
             Ui::ChooseFile => "choisissez des fichiers",
             Ui::ChooseOneFile => "choisissez un fichier",
+            Ui::Findings => "Constats",
+            Ui::NextSteps => "Que faire ensuite",
+            Ui::NothingToDo => "Rien à faire\u{a0}: ce domaine suit la configuration recommandée.",
+            Ui::Copy => "Copier",
+            Ui::DkimKeys => "Clés DKIM",
+            Ui::NoDkimKey => "Aucune clé DKIM aux sélecteurs essayés.",
+            Ui::FailedLookups => "Ces requêtes ont échoué, ce rapport est donc incomplet\u{a0}; réessayez\u{a0}:",
+            Ui::DnssecValidated => "Le résolveur a validé ces réponses avec DNSSEC.",
+            Ui::DnssecNotValidated => "Ces réponses ne sont pas validées par DNSSEC.",
+            Ui::NoneFound => "aucun",
             Ui::Footer => "Sceau fonctionne entièrement dans votre navigateur\u{a0}: rien de ce que vous collez ou déposez n’est envoyé.",
         }
         .into()

@@ -1,35 +1,106 @@
-//! Domain tab: look up a domain's email-authentication records.
+//! Domain tab: the domain check, its findings and the plan.
 
-use futures::future::join_all;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::dns::{DnsLookup, RecordType};
-use crate::i18n::Translate;
+use crate::domain::check::{DomainReport, check, valid_domain};
+use crate::findings::{Finding as _, Severity};
 use crate::i18n::text::Ui;
+use crate::i18n::{Lang, Translate};
 use crate::ui::app::Ctx;
 
-/// A plausible domain name: labels of letters, digits and hyphens, at least one dot.
-fn valid_domain(d: &str) -> bool {
-    let d = d.trim_end_matches('.');
-    d.contains('.')
-        && d.len() <= 253
-        && d.split('.').all(|l| {
-            !l.is_empty()
-                && l.len() <= 63
-                && l.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        })
+fn copy(text: String) -> Callback<MouseEvent> {
+    Callback::from(move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.navigator().clipboard().write_text(&text);
+        }
+    })
 }
 
-/// Input, check button and the records found.
+fn severity_badge(s: Severity, lang: Lang) -> Html {
+    let (class, icon) = match s {
+        Severity::Info => ("info", "ℹ"),
+        Severity::Warning => ("warn", "⚠"),
+        Severity::Problem => ("bad", "✗"),
+    };
+    html! { <span class={classes!("badge", class)}><span aria-hidden="true">{ icon }</span>{ " " }{ s.text(lang) }</span> }
+}
+
+fn record_row(label: &str, value: Option<&str>, ctx: &Ctx) -> Html {
+    html! {
+        <tr><th scope="row">{ label }</th>
+            <td class="mono wrap">{ value.map(str::to_string).unwrap_or_else(|| ctx.t(Ui::NoneFound)) }</td></tr>
+    }
+}
+
+fn report_view(r: &DomainReport, ctx: &Ctx) -> Html {
+    let lang = ctx.state.lang;
+    let spf = (!r.spf.is_empty()).then(|| r.spf.join(" | "));
+    let mx = (!r.mx.hosts.is_empty()).then(|| {
+        r.mx.hosts
+            .iter()
+            .map(|(p, h)| format!("{p} {}", if h.is_empty() { "." } else { h }))
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    let keys: Vec<_> = r.dkim.iter().filter(|k| k.found).collect();
+    html! {
+        <div id="domain-result" class="result">
+            <h2>{ ctx.t(Ui::RecordsFound) }{ " — " }<span class="mono">{ &r.domain }</span></h2>
+            if !r.failed.is_empty() {
+                <div class="error" role="alert">
+                    <p>{ ctx.t(Ui::FailedLookups) }</p>
+                    <ul>{ for r.failed.iter().map(|l| html! { <li><span class="mono">{ &l.name }</span>{ ": " }{ l.error.as_ref().map(|e| e.text(lang)).unwrap_or_default() }</li> }) }</ul>
+                </div>
+            }
+            <table class="records"><tbody>
+                { record_row("SPF", spf.as_deref(), ctx) }
+                { record_row("DMARC", r.dmarc.as_deref(), ctx) }
+                { record_row("MX", mx.as_deref(), ctx) }
+                { record_row("MTA-STS", r.mta_sts.record.as_deref(), ctx) }
+                { record_row("TLS-RPT", r.tls_rpt.record.as_deref(), ctx) }
+                { record_row("BIMI", r.bimi.record.as_deref(), ctx) }
+            </tbody></table>
+            <p class="note">{ if r.dnssec { ctx.t(Ui::DnssecValidated) } else { ctx.t(Ui::DnssecNotValidated) } }</p>
+            <h3>{ ctx.t(Ui::DkimKeys) }</h3>
+            if keys.is_empty() { <p>{ ctx.t(Ui::NoDkimKey) }</p> } else {
+                <ul class="keys">{ for keys.iter().map(|k| html! {
+                    <li><span class="mono">{ format!("{}._domainkey", k.selector) }</span>
+                        if let Some(c) = &k.cname { <span class="mono muted">{ format!(" → {c}") }</span> }</li>
+                }) }</ul>
+            }
+            if !r.findings.is_empty() {
+                <h3>{ ctx.t(Ui::Findings) }</h3>
+                <ul id="domain-findings" class="findings">{ for r.findings.iter().map(|f| html! {
+                    <li class="finding" data-code={f.code()}>{ severity_badge(f.severity(), lang) }{ " " }{ f.text(lang) }</li>
+                }) }</ul>
+            }
+            <h3>{ ctx.t(Ui::NextSteps) }</h3>
+            if r.next_steps.is_empty() { <p>{ ctx.t(Ui::NothingToDo) }</p> } else {
+                <ol id="domain-steps" class="steps">{ for r.next_steps.iter().map(|s| {
+                    let record = serde_json::to_value(s).ok().and_then(|v| v.get("record").and_then(|r| r.as_str()).map(str::to_string));
+                    html! {
+                        <li>{ s.text(lang) }
+                            if let Some(rec) = record {
+                                <div class="copy-row"><code class="mono wrap">{ rec.clone() }</code>
+                                <button class="ghost small" onclick={copy(rec)}>{ ctx.t(Ui::Copy) }</button></div>
+                            }
+                        </li>
+                    }
+                }) }</ol>
+            }
+        </div>
+    }
+}
+
+/// Input, check button and the report.
 #[function_component(DomainTab)]
 pub fn domain_tab() -> Html {
     let ctx = use_context::<Ctx>().expect("context");
     let domain = use_state(String::new);
-    let rows = use_state(Vec::<(String, RecordType, String)>::new);
+    let report = use_state(|| None::<DomainReport>);
     let error = use_state(|| false);
     let busy = use_state(|| false);
     let oninput = {
@@ -43,10 +114,10 @@ pub fn domain_tab() -> Html {
             }
         })
     };
-    let check = {
-        let (domain, rows, error, busy, ctx) = (
+    let onsubmit = {
+        let (domain, report, error, busy, ctx) = (
             domain.clone(),
-            rows.clone(),
+            report.clone(),
             error.clone(),
             busy.clone(),
             ctx.clone(),
@@ -60,30 +131,9 @@ pub fn domain_tab() -> Html {
             }
             error.set(false);
             busy.set(true);
-            let (rows, busy, dns, lang) =
-                (rows.clone(), busy.clone(), ctx.dns.clone(), ctx.state.lang);
+            let (report, busy, dns) = (report.clone(), busy.clone(), ctx.dns.clone());
             spawn_local(async move {
-                let queries = vec![
-                    (d.clone(), RecordType::Txt),
-                    (format!("_dmarc.{d}"), RecordType::Txt),
-                    (d.clone(), RecordType::Mx),
-                ];
-                let results = join_all(queries.iter().map(|(n, t)| dns.lookup(n, *t))).await;
-                let mut out = Vec::new();
-                for ((n, t), r) in queries.into_iter().zip(results) {
-                    match r {
-                        Ok(a) if *&t == RecordType::Txt => {
-                            out.extend(a.txt().into_iter().map(|s| (n.clone(), t, s)))
-                        }
-                        Ok(a) => out.extend(
-                            a.mx()
-                                .into_iter()
-                                .map(|(p, x)| (n.clone(), t, format!("{p} {x}"))),
-                        ),
-                        Err(e) => out.push((n.clone(), t, e.text(lang))),
-                    }
-                }
-                rows.set(out);
+                report.set(Some(check(&*dns, &d, &[]).await));
                 busy.set(false);
             });
         })
@@ -91,7 +141,7 @@ pub fn domain_tab() -> Html {
     html! {
         <div class="tool">
             <p class="intro">{ ctx.t(Ui::DomainIntro) }</p>
-            <form class="row" onsubmit={check}>
+            <form class="row" {onsubmit}>
                 <label class="visually-hidden" for="domain-input">{ ctx.t(Ui::TabDomain) }</label>
                 <input id="domain-input" type="text" inputmode="url" autocomplete="off" spellcheck="false"
                     placeholder={ctx.t(Ui::DomainPlaceholder)} value={(*domain).clone()} {oninput}
@@ -100,16 +150,7 @@ pub fn domain_tab() -> Html {
             </form>
             if *error { <p class="error" role="alert">{ ctx.t(Ui::InvalidDomain) }</p> }
             if *busy { <p aria-live="polite">{ ctx.t(Ui::Working) }</p> }
-            if !rows.is_empty() {
-                <div id="domain-result" class="result">
-                    <h2>{ ctx.t(Ui::RecordsFound) }</h2>
-                    <table>
-                        <tbody>{ for rows.iter().map(|(n, t, v)| html! {
-                            <tr><td class="mono">{ n }</td><td>{ t.as_str() }</td><td class="mono wrap">{ v }</td></tr>
-                        }) }</tbody>
-                    </table>
-                </div>
-            }
+            if let Some(r) = &*report { { report_view(r, &ctx) } }
         </div>
     }
 }
