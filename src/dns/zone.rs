@@ -125,18 +125,12 @@ impl ZoneSource {
                     ttl: if ttl == u32::MAX { 0 } else { ttl },
                 });
             }
-            if let Some((RData::Cname { target, .. }, t)) = here
+            if let Some((cname @ RData::Cname { target, .. }, t)) = here
                 .iter()
                 .find(|(r, _)| r.record_type() == RecordType::Cname)
             {
                 ttl = ttl.min(*t);
-                chain.push(
-                    here.iter()
-                        .find(|(r, _)| r.record_type() == RecordType::Cname)
-                        .unwrap()
-                        .0
-                        .clone(),
-                );
+                chain.push(cname.clone());
                 name = target.clone();
                 continue;
             }
