@@ -41,6 +41,9 @@ pub enum CliError {
 /// The `--help` text (in the catalogues).
 pub struct Usage;
 
+/// "No record of that type" (printed by `sceau dns`).
+pub struct NoData;
+
 /// Parsed command line.
 #[derive(Debug, Default)]
 pub struct Args {
@@ -195,6 +198,3 @@ mod tests {
         assert!(p("dns --dns-zone a --doh b").is_err());
     }
 }
-
-/// "No record of that type" (printed by `sceau dns`).
-pub struct NoData;

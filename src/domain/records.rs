@@ -145,10 +145,8 @@ pub fn lint_bimi(
     };
     let t = tags::parse(one);
     let l = tags::get(&t, "l").unwrap_or("");
-    if !l.is_empty()
-        && !(l.to_ascii_lowercase().starts_with("https://")
-            && l.to_ascii_lowercase().ends_with(".svg"))
-    {
+    let lower = l.to_ascii_lowercase();
+    if !l.is_empty() && (!lower.starts_with("https://") || !lower.ends_with(".svg")) {
         findings.push(Finding::BimiBadLogo { location: l.into() });
     }
     if tags::get(&t, "a").unwrap_or("").is_empty() {

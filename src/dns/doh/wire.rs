@@ -59,16 +59,16 @@ pub fn decode_response(bytes: &[u8], name: &str, rtype: RecordType) -> DnsResult
         });
     }
     let asked = normalize_name(name);
-    if let Some(q) = msg.queries.first() {
-        if name_str(&q.name) != asked || q.query_type != to_hickory(rtype) {
-            return Err(DnsError::Unreadable {
-                detail: format!(
-                    "answer for {} {}, not for {asked} {rtype}",
-                    name_str(&q.name),
-                    q.query_type
-                ),
-            });
-        }
+    if let Some(q) = msg.queries.first()
+        && (name_str(&q.name) != asked || q.query_type != to_hickory(rtype))
+    {
+        return Err(DnsError::Unreadable {
+            detail: format!(
+                "answer for {} {}, not for {asked} {rtype}",
+                name_str(&q.name),
+                q.query_type
+            ),
+        });
     }
     match msg.metadata.response_code {
         ResponseCode::NoError => {}

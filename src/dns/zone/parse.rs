@@ -52,10 +52,10 @@ fn entries(text: &str) -> Result<Vec<Entry>, ZoneError> {
         let c = bytes.get(i).copied();
         match c {
             None | Some(b'\n') => {
-                if depth == 0 {
-                    if let Some(e) = cur.take().filter(|e| !e.tokens.is_empty()) {
-                        out.push(e);
-                    }
+                if depth == 0
+                    && let Some(e) = cur.take().filter(|e| !e.tokens.is_empty())
+                {
+                    out.push(e);
                 }
                 line += 1;
                 i += 1;
@@ -220,12 +220,11 @@ impl ZoneSource {
                 .ok_or_else(|| err("record without an owner name".into()))?;
             let mut ttl = default_ttl;
             let mut rtype = None;
-            while let Some(t) = toks.next() {
+            for t in toks.by_ref() {
                 let s = t.text();
                 if let Ok(n) = s.parse::<u32>() {
                     ttl = n;
-                } else if is_class(&s) {
-                } else {
+                } else if !is_class(&s) {
                     rtype = Some(s.to_ascii_uppercase());
                     break;
                 }

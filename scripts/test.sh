@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Runs every test: formatting and lints, native unit and conformance tests (with the
+# live DoH server), the release web build, and the browser tests in Chromium.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+if [ ! -f "$root/../shared/corpus/README.md" ]; then
+  echo "test: the conformance corpus is missing at ../shared/corpus (it sits beside the repository)" >&2
+  exit 1
+fi
+
+"$root/scripts/setup.sh"
+. "$root/scripts/env.sh"
+
+app_port=${SCEAU_APP_PORT:-8090}
+cleanup() {
+  [ -n "${http_pid:-}" ] && kill "$http_pid" 2>/dev/null || true
+  "$root/scripts/doh-server.sh" stop || true
+}
+trap cleanup EXIT
+
+say "DoH test server (knot + dnsdist)"
+SCEAU_DOH_URL=$("$root/scripts/doh-server.sh" start | tail -1)
+export SCEAU_DOH_URL
+echo "$SCEAU_DOH_URL"
+
+say "cargo fmt --check"
+cargo fmt --all -- --check
+
+say "cargo clippy (native and wasm32)"
+cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --quiet -- -D warnings
+
+say "cargo test (native: unit, golden, conformance, CLI, live DoH)"
+mkdir -p "$root/.tmp"
+cargo test 2>&1 | tee "$root/.tmp/cargo-test.log"
+
+say "trunk build --release"
+trunk build --release --offline
+
+say "browser tests (Playwright + Chromium)"
+python3 -m http.server --bind 127.0.0.1 "$app_port" --directory dist >/dev/null 2>&1 &
+http_pid=$!
+for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$app_port/" && break; sleep 0.1; done
+export SCEAU_APP_URL="http://127.0.0.1:$app_port/"
+(cd tests/browser && node --test --test-concurrency=1)
+
+say "all tests passed"

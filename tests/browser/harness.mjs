@@ -1,0 +1,43 @@
+// Shared set-up for the browser tests: Debian's Chromium driven by playwright-core.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const APP = process.env.SCEAU_APP_URL || 'http://127.0.0.1:8090/';
+export const DOH = process.env.SCEAU_DOH_URL || 'http://127.0.0.1:8053/dns-query';
+export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), 'artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+/** Launches Chromium with a fresh profile; returns { browser, context, page, errors }. */
+export async function open(url = APP, { colorScheme = 'light', locale = 'en-US' } = {}) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+    // launch() gives every browser a fresh temporary profile.
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme, locale });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  await page.waitForSelector('#tab-message');
+  return { browser, context, page, errors };
+}
+
+/** Saves a full-page screenshot under artifacts/. */
+export async function shot(page, name) {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** Points the page at the local DoH server through the settings panel. */
+export async function useLocalResolver(page) {
+  await page.click('#settings-toggle');
+  await page.selectOption('#resolver-select', 'custom');
+  await page.fill('#resolver-custom', DOH);
+  await page.press('#resolver-custom', 'Enter');
+  await page.locator('#resolver-custom').blur();
+  await page.click('#settings-toggle');
+}
