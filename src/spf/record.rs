@@ -176,7 +176,8 @@ pub fn is_spf(txt: &str) -> bool {
 }
 
 /// Checks the macro syntax of a domain spec (§7.1): `%{letter digits r delimiters}`, `%%`, `%_`, `%-`.
-pub fn valid_macro_string(s: &str) -> bool {
+/// The letters `c`, `r`, `t` are allowed only in explanation text (`allow_crt`).
+pub fn valid_macro_string(s: &str, allow_crt: bool) -> bool {
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -192,7 +193,12 @@ pub fn valid_macro_string(s: &str) -> bool {
                     let Some(letter) = chars.next() else {
                         return false;
                     };
-                    if !"slodiphcrtvSLODIPHCRTV".contains(letter) {
+                    let letters = if allow_crt {
+                        "slodiphcrtvSLODIPHCRTV"
+                    } else {
+                        "slodiphvSLODIPHV"
+                    };
+                    if !letters.contains(letter) {
                         return false;
                     }
                     let rest: String = chars.collect();
@@ -218,29 +224,37 @@ pub fn valid_macro_string(s: &str) -> bool {
 }
 
 fn domain_spec(spec: &str, term: &str, offset: usize) -> Result<String, SyntaxError> {
+    let bad = || SyntaxError::BadArgument {
+        term: term.into(),
+        offset,
+    };
     if spec.is_empty() {
-        return Err(SyntaxError::BadArgument {
-            term: term.into(),
-            offset,
-        });
+        return Err(bad());
     }
-    if !valid_macro_string(spec) {
+    if !valid_macro_string(spec, false) {
         return Err(SyntaxError::BadMacro {
             term: term.into(),
             offset,
         });
     }
-    // §7.1: a domain-spec ends in a macro expansion or a top label that is not all digits.
-    let last = spec.trim_end_matches('.').rsplit('.').next().unwrap_or("");
-    if !spec.contains('%')
-        && (last.is_empty() || last.bytes().all(|c| c.is_ascii_digit()) || !spec.contains('.'))
-    {
-        return Err(SyntaxError::BadArgument {
-            term: term.into(),
-            offset,
-        });
+    // §7.1: domain-end = ( "." toplabel [ "." ] ) / macro-expand.
+    if !spec.ends_with('}') {
+        let body = spec.strip_suffix('.').unwrap_or(spec);
+        match body.rsplit_once('.') {
+            Some((_, top)) if is_toplabel(top) => {}
+            _ => return Err(bad()),
+        }
     }
     Ok(spec.to_string())
+}
+
+/// toplabel = alphanumerics and inner hyphens, not all digits (RFC 7208 §7.1).
+fn is_toplabel(l: &str) -> bool {
+    !l.is_empty()
+        && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && !l.starts_with('-')
+        && !l.ends_with('-')
+        && !l.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn cidr(s: &str, max: u8, term: &str, offset: usize) -> Result<u8, SyntaxError> {
@@ -259,25 +273,25 @@ fn cidr(s: &str, max: u8, term: &str, offset: usize) -> Result<u8, SyntaxError> 
     if v > max { Err(bad()) } else { Ok(v) }
 }
 
-/// Splits `arg` (after `a`/`mx`) into domain and dual CIDR.
-fn dual(rest: &str, term: &str, offset: usize) -> Result<(Option<String>, u8, u8), SyntaxError> {
-    let (spec, c4, c6) = match rest.find('/') {
-        Some(p) => {
-            let (d, cidrs) = rest.split_at(p);
-            let (c4, c6) = match cidrs.strip_prefix("//") {
-                Some(c6) => (None, Some(c6)),
-                None => {
-                    let c = &cidrs[1..];
-                    match c.split_once("//") {
-                        Some((a, b)) => (Some(a), Some(b)),
-                        None => (Some(c), None),
-                    }
-                }
-            };
-            (d, c4, c6)
+/// Splits off a trailing `/N` (or `//N` when `double`), N digits: the domain spec itself
+/// may hold `:` and `/` (§5.3: `a:foo:bar/baz.example.com` names `foo:bar/baz.example.com`).
+fn split_cidr(rest: &str, double: bool) -> (&str, Option<&str>) {
+    let sep = if double { "//" } else { "/" };
+    match rest.rfind(sep) {
+        Some(p)
+            if rest[p + sep.len()..].bytes().all(|b| b.is_ascii_digit())
+                && (double || !rest[..p].ends_with('/')) =>
+        {
+            (&rest[..p], Some(&rest[p + sep.len()..]))
         }
-        None => (rest, None, None),
-    };
+        _ => (rest, None),
+    }
+}
+
+/// Splits `rest` (after `a`/`mx`) into domain and dual CIDR.
+fn dual(rest: &str, term: &str, offset: usize) -> Result<(Option<String>, u8, u8), SyntaxError> {
+    let (rest, c6) = split_cidr(rest, true);
+    let (spec, c4) = split_cidr(rest, false);
     let domain = match spec.strip_prefix(':') {
         Some(d) => Some(domain_spec(d, term, offset)?),
         None if spec.is_empty() => None,
@@ -336,7 +350,7 @@ pub fn parse(record: &str) -> Result<SpfRecord, SyntaxError> {
                         *slot = Some(domain_spec(value, term, here)?);
                     }
                     _ => {
-                        if !valid_macro_string(value) {
+                        if !valid_macro_string(value, true) {
                             return Err(SyntaxError::BadMacro {
                                 term: term.into(),
                                 offset: here,
@@ -357,6 +371,8 @@ pub fn parse(record: &str) -> Result<SpfRecord, SyntaxError> {
             _ => (Qualifier::Pass, term),
         };
         let name_len = body.find([':', '/']).unwrap_or(body.len());
+        // `exists` and `include` take no CIDR: `/24` after their domain is a syntax error
+        // (caught by the top-label check of the domain spec).
         let (name, rest) = body.split_at(name_len);
         let unknown = || SyntaxError::UnknownMechanism {
             term: term.into(),
