@@ -43,9 +43,7 @@ fn strings(v: &Value) -> Vec<Vec<u8>> {
             .map(raw_bytes)
             .collect(),
         Value::String(s) => vec![raw_bytes(s)],
-        other => vec![raw_bytes(
-            &serde_yaml::to_string(other).unwrap().trim().to_string(),
-        )],
+        other => vec![raw_bytes(serde_yaml::to_string(other).unwrap().trim())],
     }
 }
 
