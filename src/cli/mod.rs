@@ -7,6 +7,7 @@ pub mod args;
 mod dns;
 mod domain;
 mod source;
+mod spf;
 
 use crate::i18n::{Lang, Translate};
 
@@ -35,6 +36,7 @@ pub fn run(argv: Vec<String>) -> Result<String, CliError> {
         "help" | "" => Ok(help(args.lang)),
         "dns" => dns::run(&mut args),
         "domain" => domain::run(&args),
+        "spf" => spf::run(&args),
         other => Err(CliError::UnknownCommand(other.to_string())),
     }
 }

@@ -27,6 +27,8 @@ Subcommands:
   dns NAME TYPE     one DNS lookup (TXT, A, AAAA, MX, PTR, CNAME) and its outcome
   domain DOMAIN [--selector S]...
                     check SPF, DMARC, DKIM, MX, MTA-STS, TLS-RPT and BIMI, and what to do next
+  spf --ip IP --mail-from ADDR [--helo NAME]
+                    evaluate SPF (RFC 7208) for a client IP and sender
   help              this text
 
 Options:

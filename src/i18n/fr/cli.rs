@@ -35,6 +35,8 @@ Sous-commandes\u{a0}:
   dns NOM TYPE      une requête DNS (TXT, A, AAAA, MX, PTR, CNAME) et son issue
   domain DOMAINE [--selector S]...
                     vérifie SPF, DMARC, DKIM, MX, MTA-STS, TLS-RPT et BIMI, et ce qu’il faut faire ensuite
+  spf --ip IP --mail-from ADRESSE [--helo NOM]
+                    évalue SPF (RFC 7208) pour une IP cliente et un expéditeur
   help              ce texte
 
 Options\u{a0}:

@@ -1,0 +1,66 @@
+//! `sceau spf --ip IP --mail-from ADDR [--helo NAME]`: RFC 7208 `check_host()`.
+
+use std::net::IpAddr;
+
+use super::args::{Args, CliError};
+use super::source::CliDns;
+use crate::i18n::{Translate, to_json};
+use crate::spf::evaluate::{SpfNode, SpfRequest, check_host};
+
+fn tree_lines(n: &SpfNode, depth: usize, out: &mut String) {
+    out.push_str(&format!(
+        "{}{} {} [{}] ({} lookups) {}\n",
+        "  ".repeat(depth),
+        n.via,
+        n.domain,
+        n.result.as_str(),
+        n.lookups,
+        n.record.as_deref().unwrap_or("-")
+    ));
+    for c in &n.children {
+        tree_lines(c, depth + 1, out);
+    }
+}
+
+/// Runs the subcommand.
+pub fn run(args: &Args) -> Result<String, CliError> {
+    let ip_text = args.option("ip").ok_or(CliError::MissingArgument("--ip"))?;
+    let ip: IpAddr = ip_text.parse().map_err(|_| CliError::BadValue {
+        option: "--ip".into(),
+        value: ip_text.into(),
+    })?;
+    let mail_from = args.option("mail-from").unwrap_or("");
+    let helo = args.option("helo").unwrap_or("");
+    if mail_from.is_empty() && helo.is_empty() {
+        return Err(CliError::MissingArgument("--mail-from / --helo"));
+    }
+    let dns = CliDns::from_args(args)?;
+    let req = SpfRequest {
+        ip,
+        mail_from,
+        helo,
+        receiver: "unknown",
+        now: args.now(),
+    };
+    let outcome = futures::executor::block_on(check_host(&dns, &req));
+    if args.json {
+        return Ok(to_json(&outcome, args.lang) + "\n");
+    }
+    let mut out = format!("{}", outcome.result.as_str());
+    if let Some(m) = &outcome.mechanism {
+        out.push_str(&format!(" ({m})"));
+    }
+    out.push('\n');
+    if let Some(e) = &outcome.error {
+        out.push_str(&format!("{}\n", e.text(args.lang)));
+    }
+    if let Some(x) = &outcome.explanation {
+        out.push_str(&format!("exp: {x}\n"));
+    }
+    out.push_str(&format!(
+        "lookups: {}/10, void: {}/2\n",
+        outcome.lookups, outcome.void_lookups
+    ));
+    tree_lines(&outcome.tree, 0, &mut out);
+    Ok(out)
+}
