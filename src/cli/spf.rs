@@ -46,7 +46,7 @@ pub fn run(args: &Args) -> Result<String, CliError> {
     if args.json {
         return Ok(to_json(&outcome, args.lang) + "\n");
     }
-    let mut out = format!("{}", outcome.result.as_str());
+    let mut out = outcome.result.as_str().to_string();
     if let Some(m) = &outcome.mechanism {
         out.push_str(&format!(" ({m})"));
     }
