@@ -45,6 +45,12 @@ python3 -m http.server --bind 127.0.0.1 "$app_port" --directory dist >/dev/null 
 http_pid=$!
 for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$app_port/" && break; sleep 0.1; done
 export SCEAU_APP_URL="http://127.0.0.1:$app_port/"
-(cd tests/browser && node --test --test-concurrency=1)
+(cd tests/browser && node --test --test-concurrency=1) 2>&1 | tee "$root/.tmp/browser-test.log"
 
 say "all tests passed"
+# One closing line with the totals of both runners.
+native_pass=$(grep -o '[0-9]* passed' "$root/.tmp/cargo-test.log" | awk '{s+=$1} END {print s+0}')
+native_fail=$(grep -o '[0-9]* failed' "$root/.tmp/cargo-test.log" | awk '{s+=$1} END {print s+0}')
+browser_pass=$(awk '/^# pass/ {print $3}' "$root/.tmp/browser-test.log")
+browser_fail=$(awk '/^# fail/ {print $3}' "$root/.tmp/browser-test.log")
+echo "tests: $((native_pass + browser_pass)) passed, $((native_fail + browser_fail)) failed"

@@ -30,8 +30,11 @@ pub fn run(args: &Args) -> Result<String, CliError> {
     }
     let lang = args.lang;
     let mut out = format!("{}\n", report.domain);
-    for s in &report.spf {
-        out.push_str(&format!("  SPF    {s}\n"));
+    if let Some(s) = &report.spf.record {
+        out.push_str(&format!(
+            "  SPF    {s}  ({} lookups, {} void)\n",
+            report.spf.lookups, report.spf.void_lookups
+        ));
     }
     if let Some(d) = &report.dmarc {
         out.push_str(&format!("  DMARC  {d}\n"));
@@ -49,12 +52,14 @@ pub fn run(args: &Args) -> Result<String, CliError> {
             k.record.as_deref().unwrap_or("")
         ));
     }
-    for f in &report.findings {
-        out.push_str(&format!(
-            "  [{}] {}\n",
-            f.severity().text(lang),
-            f.text(lang)
-        ));
+    let spf_findings = report
+        .spf
+        .findings
+        .iter()
+        .map(|f| (f.severity(), f.text(lang)));
+    let other = report.findings.iter().map(|f| (f.severity(), f.text(lang)));
+    for (sev, text) in spf_findings.chain(other) {
+        out.push_str(&format!("  [{}] {text}\n", sev.text(lang)));
     }
     for (i, s) in report.next_steps.iter().enumerate() {
         out.push_str(&format!("  {}. {}\n", i + 1, s.text(lang)));

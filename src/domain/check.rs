@@ -1,6 +1,6 @@
 //! The domain check: every lookup at once, then each record linted, then the plan.
 
-use futures::future::join_all;
+use futures::future::{join, join_all};
 use serde::{Serialize, Serializer};
 
 use super::finding::Finding;
@@ -8,6 +8,8 @@ use super::records::{self, MxSet, TagRecord};
 use super::steps::{self, NextStep, Posture};
 use crate::dns::{DnsError, DnsLookup, DnsResult, RecordType};
 use crate::i18n::{Translate, json_lang};
+use crate::spf::finding::Finding as SpfFinding;
+use crate::spf::lint::{SpfLint, has_ip6, lint as spf_lint};
 
 /// Selectors probed when the user names none: common defaults of mail systems and
 /// sending services (Google, Microsoft 365, Mailchimp, SendGrid, Amazon SES…).
@@ -67,8 +69,8 @@ pub struct DkimKey {
 pub struct DomainReport {
     /// The domain checked.
     pub domain: String,
-    /// SPF records at the domain.
-    pub spf: Vec<String>,
+    /// SPF: record, lookups, void lookups, include/redirect tree, findings.
+    pub spf: SpfLint,
     /// DMARC record at `_dmarc.<domain>`.
     pub dmarc: Option<String>,
     /// DKIM selectors probed.
@@ -133,7 +135,6 @@ pub async fn check(dns: &impl DnsLookup, domain: &str, selectors: &[String]) -> 
         selectors.to_vec()
     };
     let mut queries = vec![
-        (d.clone(), RecordType::Txt),
         (format!("_dmarc.{d}"), RecordType::Txt),
         (d.clone(), RecordType::Mx),
         (format!("_mta-sts.{d}"), RecordType::Txt),
@@ -145,7 +146,11 @@ pub async fn check(dns: &impl DnsLookup, domain: &str, selectors: &[String]) -> 
             .iter()
             .map(|s| (format!("{s}._domainkey.{d}"), RecordType::Txt)),
     );
-    let results: Vec<DnsResult> = join_all(queries.iter().map(|(n, t)| dns.lookup(n, *t))).await;
+    let (mut spf, results): (SpfLint, Vec<DnsResult>) = join(
+        spf_lint(dns, &d, false),
+        join_all(queries.iter().map(|(n, t)| dns.lookup(n, *t))),
+    )
+    .await;
 
     let failed: Vec<Lookup> = queries
         .iter()
@@ -163,20 +168,16 @@ pub async fn check(dns: &impl DnsLookup, domain: &str, selectors: &[String]) -> 
         .all(|r| r.as_ref().is_ok_and(|a| a.authenticated));
     let mut findings = Vec::new();
 
-    let spf: Vec<String> = txts(&results[0])
-        .into_iter()
-        .filter(|t| t.trim_start().to_ascii_lowercase().starts_with("v=spf1"))
-        .collect();
-    let dmarc = txts(&results[1])
+    let dmarc = txts(&results[0])
         .into_iter()
         .find(|t| t.trim_start().to_ascii_lowercase().starts_with("v=dmarc1"));
     let mx = records::lint_mx(
         &d,
-        results[2].as_ref().map(|a| a.mx()).unwrap_or_default(),
+        results[1].as_ref().map(|a| a.mx()).unwrap_or_default(),
         &mut findings,
     );
-    let mta_sts = records::lint_mta_sts(&d, &txts(&results[3]), &mut findings);
-    let tls_rpt = records::lint_tls_rpt(&d, &txts(&results[4]), &mut findings);
+    let mta_sts = records::lint_mta_sts(&d, &txts(&results[2]), &mut findings);
+    let tls_rpt = records::lint_tls_rpt(&d, &txts(&results[3]), &mut findings);
     let enforced = dmarc.as_deref().is_some_and(|r| {
         r.split(';').any(|p| {
             p.split_once('=').is_some_and(|(k, v)| {
@@ -184,10 +185,10 @@ pub async fn check(dns: &impl DnsLookup, domain: &str, selectors: &[String]) -> 
             })
         })
     });
-    let bimi = records::lint_bimi(&d, &txts(&results[5]), enforced, &mut findings);
+    let bimi = records::lint_bimi(&d, &txts(&results[4]), enforced, &mut findings);
     let dkim: Vec<DkimKey> = selectors
         .iter()
-        .zip(&results[6..])
+        .zip(&results[5..])
         .map(|(sel, r)| {
             let record = txts(r)
                 .into_iter()
@@ -205,9 +206,26 @@ pub async fn check(dns: &impl DnsLookup, domain: &str, selectors: &[String]) -> 
         })
         .collect();
 
+    // Senders' IPv6: when the MX hosts have AAAA records, SPF should cover IPv6 too.
+    let mx_names: Vec<&str> = mx
+        .hosts
+        .iter()
+        .map(|(_, h)| h.as_str())
+        .filter(|h| !h.is_empty())
+        .collect();
+    let aaaa = join_all(mx_names.iter().map(|h| dns.lookup(h, RecordType::Aaaa))).await;
+    if aaaa
+        .iter()
+        .any(|r| r.as_ref().is_ok_and(|a| !a.ips().is_empty()))
+        && spf.record.is_some()
+        && !has_ip6(&spf.tree)
+    {
+        spf.findings
+            .push(SpfFinding::Ipv6Missing { domain: d.clone() });
+    }
     let posture = Posture {
         domain: d.clone(),
-        spf: (spf.len() == 1).then(|| spf[0].clone()),
+        spf: spf.record.clone(),
         dmarc: dmarc.clone(),
         dkim_found: dkim.iter().any(|k| k.found),
         null_mx: mx.null_mx,
@@ -276,7 +294,7 @@ mod tests {
 
         let empty =
             futures::executor::block_on(check(&ZoneSource::new(), "example.org", &["s1".into()]));
-        assert!(empty.spf.is_empty() && empty.dmarc.is_none());
+        assert!(empty.spf.record.is_none() && empty.dmarc.is_none());
         assert_eq!(empty.dkim.len(), 1);
         assert!(
             empty

@@ -2,5 +2,6 @@
 
 pub mod evaluate;
 pub mod finding;
+pub mod lint;
 pub mod macros;
 pub mod record;

@@ -7,7 +7,57 @@ use crate::spf::record::SyntaxError;
 
 impl En for Finding {
     fn en(&self) -> String {
-        match *self {}
+        match self {
+            Finding::NoRecord { domain } => format!(
+                "{domain} has no SPF record: receivers cannot tell which servers may send as it."
+            ),
+            Finding::SeveralRecords { domain, count } => format!(
+                "{domain} publishes {count} SPF records; receivers then return permerror. Merge them into one."
+            ),
+            Finding::Syntax { domain, error } => {
+                format!("The SPF record of {domain} is invalid: {}.", error.en())
+            }
+            Finding::TooManyLookups { count } => format!(
+                "The SPF tree needs {count} DNS lookups; receivers stop at 10 and return permerror. Remove unused includes or replace some with ip4:/ip6: ranges."
+            ),
+            Finding::TooManyVoidLookups { count } => format!(
+                "{count} SPF lookups find nothing; receivers allow 2, then return permerror."
+            ),
+            Finding::PassAll { domain } => format!(
+                "The SPF of {domain} ends with +all: anyone on the Internet may send as {domain}. Replace it with ~all or -all."
+            ),
+            Finding::NeutralAll { domain } => format!(
+                "The SPF of {domain} ends with ?all: it says nothing about other senders, so it protects nothing."
+            ),
+            Finding::SoftfailAll { domain } => format!(
+                "The SPF of {domain} ends with ~all (softfail): fine while you check your senders; move to -all once DMARC reports show they all pass."
+            ),
+            Finding::NoAll { domain } => format!(
+                "The SPF of {domain} has no “all” term and no redirect: mail from other servers gets neutral."
+            ),
+            Finding::PtrUsed { domain } => format!(
+                "The SPF of {domain} uses ptr, which is slow and unreliable; RFC 7208 asks not to use it. List the addresses instead."
+            ),
+            Finding::RedirectIgnored { domain } => format!(
+                "The SPF of {domain} has both an “all” term and redirect=; the redirect is never used."
+            ),
+            Finding::TargetWithoutRecord { domain } => format!(
+                "{domain}, included or redirected to, has no SPF record: receivers return permerror."
+            ),
+            Finding::VoidLookup { term, domain } => format!(
+                "“{term}” in the SPF of {domain} finds nothing in DNS; remove it (more than 2 such terms give permerror)."
+            ),
+            Finding::LongRecord { domain, length } => format!(
+                "The SPF record of {domain} is {length} bytes, more than one TXT string holds (255): publish it split into several strings."
+            ),
+            Finding::Ipv6Missing { domain } => format!(
+                "The mail servers of {domain} have IPv6 addresses, but its SPF authorises no IPv6 sender: mail sent over IPv6 fails SPF."
+            ),
+            Finding::Dns { name, rtype, error } => format!(
+                "The {rtype} lookup for {name} failed ({}); the SPF check is incomplete.",
+                error.en()
+            ),
+        }
     }
 }
 

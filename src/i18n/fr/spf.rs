@@ -7,7 +7,58 @@ use crate::spf::record::SyntaxError;
 
 impl Fr for Finding {
     fn fr(&self) -> String {
-        match *self {}
+        match self {
+            Finding::NoRecord { domain } => format!(
+                "{domain} n’a pas d’enregistrement SPF\u{a0}: les destinataires ne savent pas quels serveurs peuvent envoyer en son nom."
+            ),
+            Finding::SeveralRecords { domain, count } => format!(
+                "{domain} publie {count} enregistrements SPF\u{a0}; les destinataires renvoient alors permerror. Fusionnez-les en un seul."
+            ),
+            Finding::Syntax { domain, error } => format!(
+                "L’enregistrement SPF de {domain} est invalide\u{a0}: {}.",
+                error.fr()
+            ),
+            Finding::TooManyLookups { count } => format!(
+                "L’arbre SPF demande {count} requêtes DNS\u{a0}; les destinataires s’arrêtent à 10 et renvoient permerror. Retirez les include inutiles ou remplacez-en par des plages ip4:/ip6:."
+            ),
+            Finding::TooManyVoidLookups { count } => format!(
+                "{count} requêtes SPF ne trouvent rien\u{a0}; les destinataires en tolèrent 2, puis renvoient permerror."
+            ),
+            Finding::PassAll { domain } => format!(
+                "Le SPF de {domain} finit par +all\u{a0}: n’importe qui sur Internet peut envoyer au nom de {domain}. Remplacez-le par ~all ou -all."
+            ),
+            Finding::NeutralAll { domain } => format!(
+                "Le SPF de {domain} finit par ?all\u{a0}: il ne dit rien des autres expéditeurs, il ne protège donc rien."
+            ),
+            Finding::SoftfailAll { domain } => format!(
+                "Le SPF de {domain} finit par ~all (softfail)\u{a0}: bien pendant que vous vérifiez vos expéditeurs\u{a0}; passez à -all quand les rapports DMARC montrent qu’ils passent tous."
+            ),
+            Finding::NoAll { domain } => format!(
+                "Le SPF de {domain} n’a ni terme «\u{a0}all\u{a0}» ni redirect\u{a0}: le courrier des autres serveurs obtient neutral."
+            ),
+            Finding::PtrUsed { domain } => format!(
+                "Le SPF de {domain} utilise ptr, lent et peu fiable\u{a0}; la RFC 7208 demande de ne pas l’employer. Listez plutôt les adresses."
+            ),
+            Finding::RedirectIgnored { domain } => format!(
+                "Le SPF de {domain} a à la fois un terme «\u{a0}all\u{a0}» et redirect=\u{a0}; le redirect ne sert jamais."
+            ),
+            Finding::TargetWithoutRecord { domain } => format!(
+                "{domain}, visé par un include ou un redirect, n’a pas d’enregistrement SPF\u{a0}: les destinataires renvoient permerror."
+            ),
+            Finding::VoidLookup { term, domain } => format!(
+                "«\u{a0}{term}\u{a0}» dans le SPF de {domain} ne trouve rien dans le DNS\u{a0}; retirez-le (plus de 2 tels termes donnent permerror)."
+            ),
+            Finding::LongRecord { domain, length } => format!(
+                "L’enregistrement SPF de {domain} fait {length} octets, plus qu’une chaîne TXT n’en contient (255)\u{a0}: publiez-le découpé en plusieurs chaînes."
+            ),
+            Finding::Ipv6Missing { domain } => format!(
+                "Les serveurs de messagerie de {domain} ont des adresses IPv6, mais son SPF n’autorise aucun expéditeur IPv6\u{a0}: le courrier envoyé en IPv6 échoue SPF."
+            ),
+            Finding::Dns { name, rtype, error } => format!(
+                "La requête {rtype} pour {name} a échoué ({})\u{a0}; la vérification SPF est incomplète.",
+                error.fr()
+            ),
+        }
     }
 }
 

@@ -6,7 +6,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::domain::check::{DomainReport, check, valid_domain};
-use crate::findings::{Finding as _, Severity};
+use crate::findings::Severity;
 use crate::i18n::text::Ui;
 use crate::i18n::{Lang, Translate};
 use crate::ui::app::Ctx;
@@ -28,6 +28,10 @@ fn severity_badge(s: Severity, lang: Lang) -> Html {
     html! { <span class={classes!("badge", class)}><span aria-hidden="true">{ icon }</span>{ " " }{ s.text(lang) }</span> }
 }
 
+fn finding_item<F: crate::findings::Finding>(f: &F, lang: Lang) -> Html {
+    html! { <li class="finding" data-code={f.code()}>{ severity_badge(f.severity(), lang) }{ " " }{ f.text(lang) }</li> }
+}
+
 fn record_row(label: &str, value: Option<&str>, ctx: &Ctx) -> Html {
     html! {
         <tr><th scope="row">{ label }</th>
@@ -37,7 +41,12 @@ fn record_row(label: &str, value: Option<&str>, ctx: &Ctx) -> Html {
 
 fn report_view(r: &DomainReport, ctx: &Ctx) -> Html {
     let lang = ctx.state.lang;
-    let spf = (!r.spf.is_empty()).then(|| r.spf.join(" | "));
+    let spf = r.spf.record.as_ref().map(|rec| {
+        format!(
+            "{rec}  ({} / 10, void {} / 2)",
+            r.spf.lookups, r.spf.void_lookups
+        )
+    });
     let mx = (!r.mx.hosts.is_empty()).then(|| {
         r.mx.hosts
             .iter()
@@ -71,11 +80,12 @@ fn report_view(r: &DomainReport, ctx: &Ctx) -> Html {
                         if let Some(c) = &k.cname { <span class="mono muted">{ format!(" → {c}") }</span> }</li>
                 }) }</ul>
             }
-            if !r.findings.is_empty() {
+            if !r.findings.is_empty() || !r.spf.findings.is_empty() {
                 <h3>{ ctx.t(Ui::Findings) }</h3>
-                <ul id="domain-findings" class="findings">{ for r.findings.iter().map(|f| html! {
-                    <li class="finding" data-code={f.code()}>{ severity_badge(f.severity(), lang) }{ " " }{ f.text(lang) }</li>
-                }) }</ul>
+                <ul id="domain-findings" class="findings">
+                    { for r.spf.findings.iter().map(|f| finding_item(f, lang)) }
+                    { for r.findings.iter().map(|f| finding_item(f, lang)) }
+                </ul>
             }
             <h3>{ ctx.t(Ui::NextSteps) }</h3>
             if r.next_steps.is_empty() { <p>{ ctx.t(Ui::NothingToDo) }</p> } else {

@@ -1,0 +1,315 @@
+//! SPF lint for the Domain check: walks the whole include/redirect tree (not only up to
+//! the first match, as `check_host()` does), counts DNS-querying terms and void lookups,
+//! and lists what is wrong.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use serde::Serialize;
+
+use super::finding::Finding;
+use super::record::{self, Mechanism, Qualifier};
+use crate::dns::{DnsError, DnsLookup, RecordType};
+
+/// How deep includes are followed (loops stop here).
+const MAX_DEPTH: usize = 12;
+
+/// One record in the tree.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LintNode {
+    /// Domain of the record.
+    pub domain: String,
+    /// `root`, `include` or `redirect`.
+    pub via: &'static str,
+    /// The record, if found.
+    pub record: Option<String>,
+    /// DNS-querying terms in this record and below.
+    pub lookups: u32,
+    /// Includes and redirect.
+    pub children: Vec<LintNode>,
+}
+
+/// The SPF section of the Domain check.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SpfLint {
+    /// The record at the domain (the first, when several).
+    pub record: Option<String>,
+    /// DNS-querying terms in the whole tree (limit 10).
+    pub lookups: u32,
+    /// Lookups that found nothing (limit 2).
+    pub void_lookups: u32,
+    /// The tree.
+    pub tree: LintNode,
+    /// What is wrong.
+    pub findings: Vec<Finding>,
+}
+
+struct Walk<'a, D: DnsLookup> {
+    dns: &'a D,
+    findings: Vec<Finding>,
+    voids: u32,
+}
+
+type Boxed<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
+
+impl<'a, D: DnsLookup> Walk<'a, D> {
+    async fn void(&mut self, name: &str, rtype: RecordType, term: &str, domain: &str) {
+        match self.dns.lookup(name, rtype).await {
+            Ok(a) if !a.is_empty_for(rtype) => {}
+            Ok(_) | Err(DnsError::NxDomain) => {
+                self.voids += 1;
+                self.findings.push(Finding::VoidLookup {
+                    term: term.into(),
+                    domain: domain.into(),
+                });
+            }
+            Err(error) => self.findings.push(Finding::Dns {
+                name: name.into(),
+                rtype,
+                error,
+            }),
+        }
+    }
+
+    fn node<'s>(
+        &'s mut self,
+        domain: String,
+        via: &'static str,
+        depth: usize,
+    ) -> Boxed<'s, LintNode> {
+        Box::pin(async move {
+            let mut node = LintNode {
+                domain: domain.clone(),
+                via,
+                record: None,
+                lookups: 0,
+                children: Vec::new(),
+            };
+            let records = match self.dns.lookup(&domain, RecordType::Txt).await {
+                Ok(a) => a
+                    .txt()
+                    .into_iter()
+                    .filter(|t| record::is_spf(t))
+                    .collect::<Vec<_>>(),
+                Err(DnsError::NxDomain) => Vec::new(),
+                Err(error) => {
+                    self.findings.push(Finding::Dns {
+                        name: domain.clone(),
+                        rtype: RecordType::Txt,
+                        error,
+                    });
+                    return node;
+                }
+            };
+            match records.len() {
+                0 => {
+                    self.findings.push(if via == "root" {
+                        Finding::NoRecord { domain }
+                    } else {
+                        Finding::TargetWithoutRecord { domain }
+                    });
+                    return node;
+                }
+                1 => {}
+                n => self.findings.push(Finding::SeveralRecords {
+                    domain: domain.clone(),
+                    count: n,
+                }),
+            }
+            let text = records[0].clone();
+            node.record = Some(text.clone());
+            if text.len() > 255 {
+                self.findings.push(Finding::LongRecord {
+                    domain: domain.clone(),
+                    length: text.len(),
+                });
+            }
+            let rec = match record::parse(&text) {
+                Ok(r) => r,
+                Err(error) => {
+                    self.findings.push(Finding::Syntax { domain, error });
+                    return node;
+                }
+            };
+            let mut lookups = 0;
+            let mut has_all = false;
+            for d in &rec.directives {
+                if d.mechanism.queries_dns() {
+                    lookups += 1;
+                }
+                let literal =
+                    |spec: &Option<String>| spec.clone().unwrap_or_else(|| domain.clone());
+                match &d.mechanism {
+                    Mechanism::All => {
+                        has_all = true;
+                        if via == "root" {
+                            match d.qualifier {
+                                Qualifier::Pass => self.findings.push(Finding::PassAll {
+                                    domain: domain.clone(),
+                                }),
+                                Qualifier::Neutral => self.findings.push(Finding::NeutralAll {
+                                    domain: domain.clone(),
+                                }),
+                                Qualifier::Softfail => self.findings.push(Finding::SoftfailAll {
+                                    domain: domain.clone(),
+                                }),
+                                Qualifier::Fail => {}
+                            }
+                        }
+                    }
+                    Mechanism::Include { domain: spec }
+                        if !spec.contains('%') && depth < MAX_DEPTH =>
+                    {
+                        let child = self.node(spec.clone(), "include", depth + 1).await;
+                        lookups += child.lookups;
+                        node.children.push(child);
+                    }
+                    Mechanism::A { domain: spec, .. }
+                        if spec.as_deref().is_none_or(|s| !s.contains('%')) =>
+                    {
+                        let name = literal(spec);
+                        self.void(&name, RecordType::A, &d.text, &domain).await;
+                    }
+                    Mechanism::Mx { domain: spec, .. }
+                        if spec.as_deref().is_none_or(|s| !s.contains('%')) =>
+                    {
+                        let name = literal(spec);
+                        self.void(&name, RecordType::Mx, &d.text, &domain).await;
+                    }
+                    Mechanism::Ptr { .. } => self.findings.push(Finding::PtrUsed {
+                        domain: domain.clone(),
+                    }),
+                    _ => {}
+                }
+            }
+            if let Some(target) = &rec.redirect {
+                if has_all {
+                    self.findings.push(Finding::RedirectIgnored {
+                        domain: domain.clone(),
+                    });
+                } else if !target.contains('%') && depth < MAX_DEPTH {
+                    lookups += 1;
+                    let child = self.node(target.clone(), "redirect", depth + 1).await;
+                    lookups += child.lookups;
+                    node.children.push(child);
+                }
+            } else if !has_all && via == "root" {
+                self.findings.push(Finding::NoAll {
+                    domain: domain.clone(),
+                });
+            }
+            node.lookups = lookups;
+            node
+        })
+    }
+}
+
+/// True when some record of the tree can authorise an IPv6 sender (`ip6`, `a`, `mx`).
+pub fn has_ip6(node: &LintNode) -> bool {
+    let own = node
+        .record
+        .as_deref()
+        .and_then(|r| record::parse(r).ok())
+        .is_some_and(|r| {
+            r.directives.iter().any(|d| {
+                matches!(
+                    d.mechanism,
+                    Mechanism::Ip6 { .. } | Mechanism::A { .. } | Mechanism::Mx { .. }
+                )
+            })
+        });
+    own || node.children.iter().any(has_ip6)
+}
+
+/// Lints the SPF of `domain`. `mx_have_ipv6`: the domain's MX hosts have AAAA records.
+pub async fn lint(dns: &impl DnsLookup, domain: &str, mx_have_ipv6: bool) -> SpfLint {
+    let mut walk = Walk {
+        dns,
+        findings: Vec::new(),
+        voids: 0,
+    };
+    let tree = walk.node(domain.to_string(), "root", 0).await;
+    let (lookups, voids) = (tree.lookups, walk.voids);
+    let mut findings = walk.findings;
+    if lookups > 10 {
+        findings.push(Finding::TooManyLookups { count: lookups });
+    }
+    if voids > 2 {
+        findings.push(Finding::TooManyVoidLookups { count: voids });
+    }
+    if mx_have_ipv6 && tree.record.is_some() && !has_ip6(&tree) {
+        findings.push(Finding::Ipv6Missing {
+            domain: domain.into(),
+        });
+    }
+    SpfLint {
+        record: tree.record.clone(),
+        lookups,
+        void_lookups: voids,
+        tree,
+        findings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dns::zone::ZoneSource;
+    use crate::findings::Finding as _;
+
+    fn codes(l: &SpfLint) -> Vec<&'static str> {
+        l.findings.iter().map(|f| f.code()).collect()
+    }
+
+    #[test]
+    fn counts_the_whole_tree() {
+        let mut z = ZoneSource::new();
+        z.insert_txt(
+            "example.com",
+            "v=spf1 include:a.example.net include:b.example.net mx ~all",
+        );
+        z.insert_txt(
+            "a.example.net",
+            "v=spf1 include:c.example.net ip4:192.0.2.0/24 -all",
+        );
+        z.insert_txt("b.example.net", "v=spf1 ptr -all");
+        z.insert_txt("c.example.net", "v=spf1 a -all");
+        let l = futures::executor::block_on(lint(&z, "example.com", false));
+        assert_eq!(l.lookups, 6);
+        assert_eq!(l.void_lookups, 2); // mx of example.com, a of c.example.net
+        assert_eq!(
+            codes(&l),
+            vec![
+                "spf_void_lookup",
+                "spf_ptr",
+                "spf_void_lookup",
+                "spf_softfail_all"
+            ]
+        );
+        assert_eq!(l.tree.children[0].children[0].domain, "c.example.net");
+    }
+
+    #[test]
+    fn over_the_limits_and_bad_records() {
+        let mut z = ZoneSource::new();
+        let includes: Vec<String> = (0..11)
+            .map(|i| format!("include:i{i}.example.net"))
+            .collect();
+        z.insert_txt(
+            "example.com",
+            &format!("v=spf1 {} -all", includes.join(" ")),
+        );
+        for i in 0..11 {
+            z.insert_txt(&format!("i{i}.example.net"), "v=spf1 -all");
+        }
+        z.insert_txt("two.example.com", "v=spf1 -all");
+        z.insert_txt("two.example.com", "v=spf1 +all");
+        let l = futures::executor::block_on(lint(&z, "example.com", false));
+        assert!(codes(&l).contains(&"spf_too_many_lookups"));
+        let l = futures::executor::block_on(lint(&z, "two.example.com", true));
+        assert_eq!(codes(&l)[0], "spf_several_records");
+        assert!(codes(&l).contains(&"spf_ipv6_missing"));
+        let l = futures::executor::block_on(lint(&z, "none.example.com", false));
+        assert_eq!(codes(&l), vec!["spf_no_record"]);
+    }
+}
