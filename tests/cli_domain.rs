@@ -1,0 +1,187 @@
+//! `sceau domain` through the CLI with a zone file: every finding code is produced by
+//! some fixture domain, and the JSON carries the contract's fields.
+
+use std::collections::BTreeSet;
+use std::process::Command;
+
+use serde_json::Value;
+
+const ZONE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/domain/findings.zone"
+);
+
+fn domain(name: &str, lang: &str) -> Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_sceau"))
+        .args(["domain", name, "--json", "--lang", lang, "--dns-zone", ZONE])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn codes(v: &Value) -> BTreeSet<String> {
+    let spf = v["spf"]["findings"].as_array().unwrap();
+    let other = v["findings"].as_array().unwrap();
+    spf.iter()
+        .chain(other)
+        .map(|f| f["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn each_fixture_gives_its_findings() {
+    let table: &[(&str, &[&str])] = &[
+        ("good.example", &[]),
+        (
+            "open.example",
+            &[
+                "spf_pass_all",
+                "spf_ipv6_missing",
+                "mta_sts_bad_id",
+                "tls_rpt_bad_rua",
+                "bimi_bad_logo",
+                "bimi_no_certificate",
+                "bimi_needs_enforcement",
+            ],
+        ),
+        (
+            "neutral.example",
+            &[
+                "spf_neutral_all",
+                "spf_ptr",
+                "spf_redirect_ignored",
+                "spf_void_lookup",
+                "spf_too_many_void_lookups",
+                "mx_is_ip",
+                "null_mx_mixed",
+                "no_bimi",
+            ],
+        ),
+        (
+            "soft.example",
+            &["spf_softfail_all", "no_mx", "no_mta_sts", "no_tls_rpt"],
+        ),
+        (
+            "noall.example",
+            &[
+                "spf_no_all",
+                "spf_target_without_record",
+                "several_records",
+            ],
+        ),
+        ("two.example", &["spf_several_records"]),
+        ("syntax.example", &["spf_syntax"]),
+        ("many.example", &["spf_too_many_lookups"]),
+        ("long.example", &["spf_long_record"]),
+        ("nothing.example", &["spf_no_record", "no_mx"]),
+    ];
+    let mut seen = BTreeSet::new();
+    for (name, want) in table {
+        let v = domain(name, "en");
+        let got = codes(&v);
+        for w in *want {
+            assert!(got.contains(*w), "{name}: {w} missing from {got:?}");
+        }
+        if want.is_empty() {
+            let problems: Vec<_> = v["spf"]["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .chain(v["findings"].as_array().unwrap())
+                .filter(|f| f["severity"] != "info")
+                .collect();
+            assert!(problems.is_empty(), "{name}: {problems:?}");
+            assert!(
+                v["next_steps"].as_array().unwrap().is_empty(),
+                "{name}: {}",
+                v["next_steps"]
+            );
+        }
+        seen.extend(got);
+    }
+    // Every code the domain check can produce (but the DNS-failure one) appears somewhere.
+    for code in [
+        "spf_no_record",
+        "spf_several_records",
+        "spf_syntax",
+        "spf_too_many_lookups",
+        "spf_too_many_void_lookups",
+        "spf_pass_all",
+        "spf_neutral_all",
+        "spf_softfail_all",
+        "spf_no_all",
+        "spf_ptr",
+        "spf_redirect_ignored",
+        "spf_target_without_record",
+        "spf_void_lookup",
+        "spf_long_record",
+        "spf_ipv6_missing",
+        "no_mx",
+        "null_mx_mixed",
+        "mx_is_ip",
+        "no_mta_sts",
+        "mta_sts_bad_id",
+        "mta_sts_policy_not_fetched",
+        "no_tls_rpt",
+        "tls_rpt_bad_rua",
+        "no_bimi",
+        "bimi_bad_logo",
+        "bimi_no_certificate",
+        "bimi_needs_enforcement",
+        "several_records",
+    ] {
+        assert!(seen.contains(code), "no fixture produces {code}");
+    }
+}
+
+#[test]
+fn json_contract_and_both_languages() {
+    let v = domain("open.example", "en");
+    for key in [
+        "spf",
+        "dmarc",
+        "dkim",
+        "mx",
+        "mta_sts",
+        "tls_rpt",
+        "bimi",
+        "findings",
+        "next_steps",
+    ] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    for key in ["record", "lookups", "void_lookups", "tree", "findings"] {
+        assert!(v["spf"].get(key).is_some(), "missing spf.{key}");
+    }
+    let f = &v["spf"]["findings"][0];
+    assert!(f["code"].is_string() && f["severity"].is_string() && f["message"].is_string());
+    let step = &v["next_steps"][0];
+    assert!(step["step"].is_string() && step["message"].is_string());
+    let fr = domain("open.example", "fr");
+    let msg = fr["spf"]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "spf_pass_all")
+        .unwrap()["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(msg.contains("n’importe qui"), "{msg}");
+    let good = domain("good.example", "en");
+    assert_eq!(
+        good["dkim"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|k| k["found"] == true)
+            .count(),
+        1
+    );
+}
