@@ -1,0 +1,58 @@
+// The Domain tab against the local DoH server: a healthy domain and a broken one, in
+// English and in French.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { open, shot, useLocalResolver, APP } from './harness.mjs';
+
+async function check(page, domain) {
+  await page.click('#tab-domain');
+  await page.fill('#domain-input', domain);
+  await page.click('#domain-check');
+  await page.waitForFunction((d) => document.querySelector('#domain-result h2')?.textContent.includes(d), domain);
+  return page.$$eval('#domain-findings li.finding', (lis) => lis.map((li) => li.dataset.code));
+}
+
+for (const lang of ['en', 'fr']) {
+  test(`healthy and broken domains (${lang})`, async () => {
+    const { browser, page, errors } = await open(`${APP}?lang=${lang}`);
+    try {
+      await useLocalResolver(page);
+      const healthy = await check(page, 'sceau.test');
+      assert.ok(!healthy.includes('spf_pass_all'));
+      assert.match(await page.textContent('#domain-result'), /v=DMARC1; p=reject/);
+      await shot(page, `domain-healthy-${lang}`);
+
+      const broken = await check(page, 'broken.sceau.test');
+      for (const code of ['spf_several_records', 'spf_pass_all', 'null_mx_mixed']) {
+        assert.ok(broken.includes(code), `${code} in ${broken}`);
+      }
+      const text = await page.textContent('#domain-result');
+      if (lang === 'fr') {
+        assert.match(text, /Que faire ensuite/);
+        assert.match(text, /n’importe qui sur Internet/);
+      } else {
+        assert.match(text, /What to do next/);
+        assert.match(text, /anyone on the Internet/);
+      }
+      // The plan gives records ready to copy.
+      const records = await page.$$eval('#domain-steps code', (cs) => cs.map((c) => c.textContent));
+      assert.ok(records.some((r) => r.startsWith('v=DMARC1;')), records.join(' | '));
+      await shot(page, `domain-broken-${lang}`);
+      assert.deepEqual(errors, []);
+    } finally { await browser.close(); }
+  });
+}
+
+test('an invalid domain gets a clear message, no lookup', async () => {
+  const { browser, page, errors } = await open(`${APP}?lang=fr`);
+  try {
+    const requests = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.click('#tab-domain');
+    await page.fill('#domain-input', 'not a domain');
+    await page.click('#domain-check');
+    assert.match(await page.textContent('[role=alert]'), /pas un nom de domaine valide/);
+    assert.deepEqual(requests, []);
+    assert.deepEqual(errors, []);
+  } finally { await browser.close(); }
+});
