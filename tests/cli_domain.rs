@@ -28,8 +28,14 @@ fn domain(name: &str, lang: &str) -> Value {
 fn codes(v: &Value) -> BTreeSet<String> {
     let spf = v["spf"]["findings"].as_array().unwrap();
     let other = v["findings"].as_array().unwrap();
+    let dkim = v["dkim"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|k| k["findings"].as_array().unwrap());
     spf.iter()
         .chain(other)
+        .chain(dkim)
         .map(|f| f["code"].as_str().unwrap().to_string())
         .collect()
 }
@@ -69,11 +75,7 @@ fn each_fixture_gives_its_findings() {
         ),
         (
             "noall.example",
-            &[
-                "spf_no_all",
-                "spf_target_without_record",
-                "several_records",
-            ],
+            &["spf_no_all", "spf_target_without_record", "several_records"],
         ),
         ("two.example", &["spf_several_records"]),
         ("syntax.example", &["spf_syntax"]),
@@ -135,6 +137,12 @@ fn each_fixture_gives_its_findings() {
         "bimi_no_certificate",
         "bimi_needs_enforcement",
         "several_records",
+        "dkim_key_too_short",
+        "dkim_weak_key",
+        "dkim_testing",
+        "dkim_key_revoked",
+        "dkim_sha1",
+        "dkim_bad_key",
     ] {
         assert!(seen.contains(code), "no fixture produces {code}");
     }
@@ -175,13 +183,21 @@ fn json_contract_and_both_languages() {
         .to_string();
     assert!(msg.contains("n’importe qui"), "{msg}");
     let good = domain("good.example", "en");
-    assert_eq!(
-        good["dkim"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|k| k["found"] == true)
-            .count(),
-        1
-    );
+    let keys: Vec<&Value> = good["dkim"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|k| k["found"] == true)
+        .collect();
+    assert_eq!(keys.len(), 1);
+    assert_eq!(keys[0]["key_bits"], 256);
+    let open = domain("open.example", "en");
+    let bits: Vec<&Value> = open["dkim"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|k| k["selector"] == "k1")
+        .map(|k| &k["key_bits"])
+        .collect();
+    assert_eq!(bits, [&Value::from(512)]);
 }

@@ -58,7 +58,12 @@ pub fn run(args: &Args) -> Result<String, CliError> {
         .iter()
         .map(|f| (f.severity(), f.text(lang)));
     let other = report.findings.iter().map(|f| (f.severity(), f.text(lang)));
-    for (sev, text) in spf_findings.chain(other) {
+    let dkim = report
+        .dkim
+        .iter()
+        .flat_map(|k| k.findings.iter())
+        .map(|f| (f.severity(), f.text(lang)));
+    for (sev, text) in spf_findings.chain(dkim).chain(other) {
         out.push_str(&format!("  [{}] {text}\n", sev.text(lang)));
     }
     for (i, s) in report.next_steps.iter().enumerate() {

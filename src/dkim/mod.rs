@@ -2,3 +2,4 @@
 //! (DKIM-Signature tag lists), `verify` (canonicalisation, hashes, signatures).
 
 pub mod finding;
+pub mod record;

@@ -62,6 +62,10 @@ pub struct DkimKey {
     /// CNAME target when the selector is delegated.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cname: Option<String>,
+    /// Key length in bits.
+    pub key_bits: Option<u32>,
+    /// What is wrong with the key.
+    pub findings: Vec<crate::dkim::finding::Finding>,
 }
 
 /// The whole report.
@@ -197,11 +201,17 @@ pub async fn check(dns: &impl DnsLookup, domain: &str, selectors: &[String]) -> 
                 .as_ref()
                 .ok()
                 .and_then(|a| a.cnames().last().map(|(_, t)| t.clone()));
+            let (key_bits, findings) = record
+                .as_deref()
+                .map(|r| crate::dkim::finding::lint_key(sel, r))
+                .unwrap_or_default();
             DkimKey {
                 selector: sel.clone(),
                 found: record.is_some(),
                 record,
                 cname,
+                key_bits,
+                findings,
             }
         })
         .collect();

@@ -77,13 +77,15 @@ fn report_view(r: &DomainReport, ctx: &Ctx) -> Html {
             if keys.is_empty() { <p>{ ctx.t(Ui::NoDkimKey) }</p> } else {
                 <ul class="keys">{ for keys.iter().map(|k| html! {
                     <li><span class="mono">{ format!("{}._domainkey", k.selector) }</span>
+                        if let Some(bits) = k.key_bits { { format!(" — {bits} bits") } }
                         if let Some(c) = &k.cname { <span class="mono muted">{ format!(" → {c}") }</span> }</li>
                 }) }</ul>
             }
-            if !r.findings.is_empty() || !r.spf.findings.is_empty() {
+            if !r.findings.is_empty() || !r.spf.findings.is_empty() || r.dkim.iter().any(|k| !k.findings.is_empty()) {
                 <h3>{ ctx.t(Ui::Findings) }</h3>
                 <ul id="domain-findings" class="findings">
                     { for r.spf.findings.iter().map(|f| finding_item(f, lang)) }
+                    { for r.dkim.iter().flat_map(|k| k.findings.iter()).map(|f| finding_item(f, lang)) }
                     { for r.findings.iter().map(|f| finding_item(f, lang)) }
                 </ul>
             }
