@@ -82,6 +82,17 @@ pub enum SpfError {
     },
 }
 
+impl SpfError {
+    /// `temperror` for DNS failures, `permerror` for everything else (RFC 7208 §2.6).
+    pub fn result(&self) -> AuthResult {
+        if matches!(self, SpfError::Dns { .. }) {
+            AuthResult::Temperror
+        } else {
+            AuthResult::Permerror
+        }
+    }
+}
+
 /// One record evaluated: the root, an include or a redirect.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SpfNode {
@@ -340,14 +351,7 @@ impl<'a, D: DnsLookup> Eval<'a, D> {
         domain: &str,
         children: &mut Vec<SpfNode>,
     ) -> Matched {
-        let err = |e: SpfError| {
-            let r = if matches!(e, SpfError::Dns { .. }) {
-                AuthResult::Temperror
-            } else {
-                AuthResult::Permerror
-            };
-            Matched::Error(r, e)
-        };
+        let err = |e: SpfError| Matched::Error(e.result(), e);
         if m.queries_dns()
             && let Err(e) = self.count_lookup(text)
         {
@@ -492,146 +496,91 @@ impl<'a, D: DnsLookup> Eval<'a, D> {
                 lookups: 0,
                 children: Vec::new(),
             };
-            let finish = |mut node: SpfNode,
-                          result: AuthResult,
-                          mechanism: Option<String>,
-                          error: Option<SpfError>,
-                          exp: Option<String>,
-                          lookups: u32| {
-                node.result = result;
-                node.lookups = lookups - start;
-                Step {
-                    result,
-                    mechanism,
-                    error,
-                    exp,
-                    domain: node.domain.clone(),
-                    node,
-                }
-            };
-            if !valid_domain(&domain) {
-                return finish(node, AuthResult::None, None, None, None, self.lookups.get());
-            }
-            let text = match self.fetch(&domain).await {
-                Ok(Some(t)) => t,
-                Ok(None) => {
-                    return finish(node, AuthResult::None, None, None, None, self.lookups.get());
-                }
-                Err(e) => {
-                    let r = if matches!(e, SpfError::Dns { .. }) {
-                        AuthResult::Temperror
-                    } else {
-                        AuthResult::Permerror
-                    };
-                    return finish(node, r, None, Some(e), None, self.lookups.get());
-                }
-            };
-            node.record = Some(text.clone());
-            let rec: SpfRecord = match record::parse(&text) {
-                Ok(r) => r,
-                Err(error) => {
-                    let e = SpfError::Syntax {
-                        domain: domain.clone(),
-                        record: text,
-                        error,
-                    };
-                    return finish(
-                        node,
-                        AuthResult::Permerror,
-                        None,
-                        Some(e),
-                        None,
-                        self.lookups.get(),
-                    );
-                }
-            };
-            let mut children = Vec::new();
-            for d in &rec.directives {
-                match self
-                    .matches(&d.mechanism, &d.text, &domain, &mut children)
-                    .await
-                {
-                    Matched::Yes => {
-                        node.children = children;
-                        return finish(
-                            node,
-                            qualifier_result(d.qualifier),
-                            Some(d.text.clone()),
-                            None,
-                            rec.exp.clone(),
-                            self.lookups.get(),
-                        );
-                    }
-                    Matched::No => {}
-                    Matched::Error(r, e) => {
-                        node.children = children;
-                        return finish(
-                            node,
-                            r,
-                            Some(d.text.clone()),
-                            Some(e),
-                            None,
-                            self.lookups.get(),
-                        );
-                    }
-                }
-            }
-            if let Some(spec) = &rec.redirect {
-                if let Err(e) = self.count_lookup(&format!("redirect={spec}")) {
-                    node.children = children;
-                    return finish(
-                        node,
-                        AuthResult::Permerror,
-                        None,
-                        Some(e),
-                        None,
-                        self.lookups.get(),
-                    );
-                }
-                let target = match self.expand_spec(spec, &domain).await {
-                    Ok(t) => t,
-                    Err(e) => {
-                        node.children = children;
-                        return finish(
-                            node,
-                            AuthResult::Permerror,
-                            None,
-                            Some(e),
-                            None,
-                            self.lookups.get(),
-                        );
-                    }
-                };
-                let step = self.check(target.clone(), "redirect").await;
-                children.push(step.node.clone());
-                node.children = children;
-                return match step.result {
-                    AuthResult::None => finish(
-                        node,
-                        AuthResult::Permerror,
-                        None,
-                        Some(SpfError::RedirectWithoutRecord { domain: target }),
-                        None,
-                        self.lookups.get(),
-                    ),
-                    r => {
-                        let lookups = self.lookups.get();
-                        let mut s = finish(node, r, step.mechanism, step.error, step.exp, lookups);
-                        s.domain = step.domain;
-                        s
-                    }
-                };
-            }
-            node.children = children;
-            finish(
-                node,
-                AuthResult::Neutral,
-                None,
-                None,
-                None,
-                self.lookups.get(),
-            )
+            let mut step = self.evaluate(&domain, &mut node).await;
+            node.result = step.result;
+            node.lookups = self.lookups.get() - start;
+            step.node = node;
+            step
         })
+    }
+
+    /// Evaluates the record of `domain`, filling `node`'s record and children.
+    async fn evaluate(&'a self, domain: &str, node: &mut SpfNode) -> Step {
+        let done = |result: AuthResult,
+                    mechanism: Option<String>,
+                    error: Option<SpfError>,
+                    exp: Option<String>| Step {
+            result,
+            mechanism,
+            error,
+            exp,
+            domain: domain.to_string(),
+            node: SpfNode {
+                domain: String::new(),
+                via: "",
+                record: None,
+                result,
+                lookups: 0,
+                children: Vec::new(),
+            },
+        };
+        let failed = |e: SpfError| done(e.result(), None, Some(e), None);
+        if !valid_domain(domain) {
+            return done(AuthResult::None, None, None, None);
+        }
+        let text = match self.fetch(domain).await {
+            Ok(Some(t)) => t,
+            Ok(None) => return done(AuthResult::None, None, None, None),
+            Err(e) => return failed(e),
+        };
+        node.record = Some(text.clone());
+        let rec: SpfRecord = match record::parse(&text) {
+            Ok(r) => r,
+            Err(error) => {
+                return failed(SpfError::Syntax {
+                    domain: domain.into(),
+                    record: text,
+                    error,
+                });
+            }
+        };
+        for d in &rec.directives {
+            match self
+                .matches(&d.mechanism, &d.text, domain, &mut node.children)
+                .await
+            {
+                Matched::Yes => {
+                    return done(
+                        qualifier_result(d.qualifier),
+                        Some(d.text.clone()),
+                        None,
+                        rec.exp.clone(),
+                    );
+                }
+                Matched::No => {}
+                Matched::Error(r, e) => return done(r, Some(d.text.clone()), Some(e), None),
+            }
+        }
+        let Some(spec) = &rec.redirect else {
+            return done(AuthResult::Neutral, None, None, None);
+        };
+        if let Err(e) = self.count_lookup(&format!("redirect={spec}")) {
+            return failed(e);
+        }
+        let target = match self.expand_spec(spec, domain).await {
+            Ok(t) => t,
+            Err(e) => return failed(e),
+        };
+        let step = self.check(target.clone(), "redirect").await;
+        node.children.push(step.node.clone());
+        match step.result {
+            AuthResult::None => failed(SpfError::RedirectWithoutRecord { domain: target }),
+            // The redirect's outcome (and its exp, evaluated in its own domain) stands.
+            _ => Step {
+                node: node.clone(),
+                ..step
+            },
+        }
     }
 
     /// The `exp=` explanation (§6.2): errors of any kind mean no explanation.

@@ -273,6 +273,30 @@ fn cidr(s: &str, max: u8, term: &str, offset: usize) -> Result<u8, SyntaxError> 
     if v > max { Err(bad()) } else { Ok(v) }
 }
 
+/// `:address[/cidr]` of `ip4` and `ip6`.
+fn ip_and_cidr<A: std::str::FromStr>(
+    rest: &str,
+    max: u8,
+    term: &str,
+    offset: usize,
+) -> Result<(A, u8), SyntaxError> {
+    let bad = || SyntaxError::BadArgument {
+        term: term.into(),
+        offset,
+    };
+    let arg = rest.strip_prefix(':').ok_or_else(bad)?;
+    let (a, c) = arg
+        .split_once('/')
+        .map_or((arg, None), |(a, c)| (a, Some(c)));
+    let addr = a.parse().map_err(|_| bad())?;
+    Ok((
+        addr,
+        c.map(|c| cidr(c, max, term, offset))
+            .transpose()?
+            .unwrap_or(max),
+    ))
+}
+
 /// Splits off a trailing `/N` (or `//N` when `double`), N digits: the domain spec itself
 /// may hold `:` and `/` (§5.3: `a:foo:bar/baz.example.com` names `foo:bar/baz.example.com`).
 fn split_cidr(rest: &str, double: bool) -> (&str, Option<&str>) {
@@ -417,32 +441,12 @@ pub fn parse(record: &str) -> Result<SpfRecord, SyntaxError> {
                 },
             },
             "ip4" => {
-                let arg = rest.strip_prefix(':').ok_or_else(bad)?;
-                let (a, c) = arg
-                    .split_once('/')
-                    .map_or((arg, None), |(a, c)| (a, Some(c)));
-                let addr: Ipv4Addr = a.parse().map_err(|_| bad())?;
-                Mechanism::Ip4 {
-                    addr,
-                    cidr: c
-                        .map(|c| cidr(c, 32, term, here))
-                        .transpose()?
-                        .unwrap_or(32),
-                }
+                let (addr, cidr) = ip_and_cidr(rest, 32, term, here)?;
+                Mechanism::Ip4 { addr, cidr }
             }
             "ip6" => {
-                let arg = rest.strip_prefix(':').ok_or_else(bad)?;
-                let (a, c) = arg
-                    .split_once('/')
-                    .map_or((arg, None), |(a, c)| (a, Some(c)));
-                let addr: Ipv6Addr = a.parse().map_err(|_| bad())?;
-                Mechanism::Ip6 {
-                    addr,
-                    cidr: c
-                        .map(|c| cidr(c, 128, term, here))
-                        .transpose()?
-                        .unwrap_or(128),
-                }
+                let (addr, cidr) = ip_and_cidr(rest, 128, term, here)?;
+                Mechanism::Ip6 { addr, cidr }
             }
             _ => return Err(unknown()),
         };
