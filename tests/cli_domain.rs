@@ -28,6 +28,7 @@ fn domain(name: &str, lang: &str) -> Value {
 fn codes(v: &Value) -> BTreeSet<String> {
     let spf = v["spf"]["findings"].as_array().unwrap();
     let other = v["findings"].as_array().unwrap();
+    let dmarc = v["dmarc"]["findings"].as_array().unwrap();
     let dkim = v["dkim"]
         .as_array()
         .unwrap()
@@ -35,6 +36,7 @@ fn codes(v: &Value) -> BTreeSet<String> {
         .flat_map(|k| k["findings"].as_array().unwrap());
     spf.iter()
         .chain(other)
+        .chain(dmarc)
         .chain(dkim)
         .map(|f| f["code"].as_str().unwrap().to_string())
         .collect()
@@ -81,7 +83,29 @@ fn each_fixture_gives_its_findings() {
         ("syntax.example", &["spf_syntax"]),
         ("many.example", &["spf_too_many_lookups"]),
         ("long.example", &["spf_long_record"]),
-        ("nothing.example", &["spf_no_record", "no_mx"]),
+        (
+            "nothing.example",
+            &["spf_no_record", "no_mx", "dmarc_no_record"],
+        ),
+        (
+            "dmarcbad.example",
+            &[
+                "dmarc_version_not_first",
+                "dmarc_removed_tag",
+                "dmarc_unknown_tag",
+                "dmarc_partial_pct",
+                "dmarc_weaker_subdomains",
+                "dmarc_testing",
+                "dmarc_invalid_value",
+                "dmarc_external_reports_unauthorised",
+            ],
+        ),
+        (
+            "twodmarc.example",
+            &["dmarc_several_records", "dmarc_policy_none", "dmarc_no_rua"],
+        ),
+        ("nopolicy.example", &["dmarc_missing_policy"]),
+        ("mx.good.example", &["dmarc_inherited"]),
     ];
     let mut seen = BTreeSet::new();
     for (name, want) in table {
@@ -143,6 +167,20 @@ fn each_fixture_gives_its_findings() {
         "dkim_key_revoked",
         "dkim_sha1",
         "dkim_bad_key",
+        "dmarc_no_record",
+        "dmarc_several_records",
+        "dmarc_version_not_first",
+        "dmarc_missing_policy",
+        "dmarc_invalid_value",
+        "dmarc_unknown_tag",
+        "dmarc_removed_tag",
+        "dmarc_policy_none",
+        "dmarc_partial_pct",
+        "dmarc_testing",
+        "dmarc_no_rua",
+        "dmarc_weaker_subdomains",
+        "dmarc_external_reports_unauthorised",
+        "dmarc_inherited",
     ] {
         assert!(seen.contains(code), "no fixture produces {code}");
     }
@@ -167,6 +205,12 @@ fn json_contract_and_both_languages() {
     for key in ["record", "lookups", "void_lookups", "tree", "findings"] {
         assert!(v["spf"].get(key).is_some(), "missing spf.{key}");
     }
+    let good = domain("good.example", "en");
+    for key in ["record", "policy", "discovery", "findings"] {
+        assert!(good["dmarc"].get(key).is_some(), "missing dmarc.{key}");
+    }
+    assert_eq!(good["dmarc"]["policy"], "reject");
+    assert_eq!(good["dmarc"]["discovery"]["name"], "_dmarc.good.example");
     let f = &v["spf"]["findings"][0];
     assert!(f["code"].is_string() && f["severity"].is_string() && f["message"].is_string());
     let step = &v["next_steps"][0];

@@ -36,7 +36,7 @@ pub fn run(args: &Args) -> Result<String, CliError> {
             report.spf.lookups, report.spf.void_lookups
         ));
     }
-    if let Some(d) = &report.dmarc {
+    if let Some(d) = &report.dmarc.record {
         out.push_str(&format!("  DMARC  {d}\n"));
     }
     for (p, h) in &report.mx.hosts {
@@ -58,12 +58,17 @@ pub fn run(args: &Args) -> Result<String, CliError> {
         .iter()
         .map(|f| (f.severity(), f.text(lang)));
     let other = report.findings.iter().map(|f| (f.severity(), f.text(lang)));
+    let dmarc = report
+        .dmarc
+        .findings
+        .iter()
+        .map(|f| (f.severity(), f.text(lang)));
     let dkim = report
         .dkim
         .iter()
         .flat_map(|k| k.findings.iter())
         .map(|f| (f.severity(), f.text(lang)));
-    for (sev, text) in spf_findings.chain(dkim).chain(other) {
+    for (sev, text) in spf_findings.chain(dmarc).chain(dkim).chain(other) {
         out.push_str(&format!("  [{}] {text}\n", sev.text(lang)));
     }
     for (i, s) in report.next_steps.iter().enumerate() {

@@ -2,16 +2,116 @@
 
 use crate::findings::Severity;
 
-/// A typed cause found by the `dmarc` area, with its context.
+use super::record::Policy;
+
+/// A typed cause found about a DMARC record, with its context.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Finding {}
+pub enum Finding {
+    /// No DMARC record for the domain or any parent.
+    NoRecord {
+        /// The domain.
+        domain: String,
+    },
+    /// Several DMARC records at one name: receivers ignore them all (RFC 7489 §6.6.3).
+    SeveralRecords {
+        /// The name.
+        name: String,
+        /// How many.
+        count: usize,
+    },
+    /// `v=DMARC1` is not the first tag.
+    VersionNotFirst,
+    /// No `p=` tag.
+    MissingPolicy,
+    /// A tag has a value the RFC does not allow.
+    InvalidValue {
+        /// The tag.
+        tag: String,
+        /// The value.
+        value: String,
+    },
+    /// A tag unknown to RFC 7489 and RFC 9989.
+    UnknownTag {
+        /// The tag.
+        tag: String,
+    },
+    /// A tag RFC 9989 removed (`pct`, `rf`, `ri`): still read by many receivers.
+    RemovedTag {
+        /// The tag.
+        tag: String,
+    },
+    /// `p=none` as the policy: monitoring only.
+    PolicyNone {
+        /// The domain.
+        domain: String,
+    },
+    /// `pct` under 100: the policy applies to part of the mail.
+    PartialPct {
+        /// The percentage.
+        pct: u8,
+    },
+    /// `t=y`: the policy is in testing mode (RFC 9989).
+    Testing,
+    /// No `rua`: no aggregate reports.
+    NoRua,
+    /// `sp=` weaker than `p=`.
+    WeakerSubdomains {
+        /// `p`.
+        policy: Policy,
+        /// `sp`.
+        subdomain_policy: Policy,
+    },
+    /// Reports go to another domain that has not authorised it (RFC 7489 §7.1).
+    ExternalReportsUnauthorised {
+        /// The report domain.
+        report_domain: String,
+        /// The record that should exist.
+        name: String,
+    },
+    /// The policy comes from a parent domain (no record at the domain itself).
+    Inherited {
+        /// Where the record was found.
+        name: String,
+    },
+}
 
 impl crate::findings::Finding for Finding {
     fn code(&self) -> &'static str {
-        match *self {}
+        match self {
+            Finding::NoRecord { .. } => "dmarc_no_record",
+            Finding::SeveralRecords { .. } => "dmarc_several_records",
+            Finding::VersionNotFirst => "dmarc_version_not_first",
+            Finding::MissingPolicy => "dmarc_missing_policy",
+            Finding::InvalidValue { .. } => "dmarc_invalid_value",
+            Finding::UnknownTag { .. } => "dmarc_unknown_tag",
+            Finding::RemovedTag { .. } => "dmarc_removed_tag",
+            Finding::PolicyNone { .. } => "dmarc_policy_none",
+            Finding::PartialPct { .. } => "dmarc_partial_pct",
+            Finding::Testing => "dmarc_testing",
+            Finding::NoRua => "dmarc_no_rua",
+            Finding::WeakerSubdomains { .. } => "dmarc_weaker_subdomains",
+            Finding::ExternalReportsUnauthorised { .. } => "dmarc_external_reports_unauthorised",
+            Finding::Inherited { .. } => "dmarc_inherited",
+        }
     }
+
     fn severity(&self) -> Severity {
-        match *self {}
+        match self {
+            Finding::RemovedTag { .. }
+            | Finding::Inherited { .. }
+            | Finding::PartialPct { .. }
+            | Finding::Testing => Severity::Info,
+            Finding::PolicyNone { .. }
+            | Finding::NoRua
+            | Finding::UnknownTag { .. }
+            | Finding::WeakerSubdomains { .. }
+            | Finding::MissingPolicy => Severity::Warning,
+            Finding::NoRecord { .. }
+            | Finding::SeveralRecords { .. }
+            | Finding::VersionNotFirst
+            | Finding::InvalidValue { .. }
+            | Finding::ExternalReportsUnauthorised { .. } => Severity::Problem,
+        }
     }
 }
 

@@ -1,4 +1,6 @@
 //! DMARC (RFC 7489, RFC 9989): `record` (policy record), discovery (PSL and tree walk),
 //! `evaluate` (alignment, result, disposition).
 
+pub mod discovery;
 pub mod finding;
+pub mod record;

@@ -6,6 +6,8 @@ use serde::{Serialize, Serializer};
 use super::finding::Finding;
 use super::records::{self, MxSet, TagRecord};
 use super::steps::{self, NextStep, Posture};
+use crate::dmarc::discovery::{DmarcSection, check as dmarc_check};
+use crate::dmarc::record::Policy;
 use crate::dns::{DnsError, DnsLookup, DnsResult, RecordType};
 use crate::i18n::{Translate, json_lang};
 use crate::spf::finding::Finding as SpfFinding;
@@ -75,8 +77,8 @@ pub struct DomainReport {
     pub domain: String,
     /// SPF: record, lookups, void lookups, include/redirect tree, findings.
     pub spf: SpfLint,
-    /// DMARC record at `_dmarc.<domain>`.
-    pub dmarc: Option<String>,
+    /// DMARC: record, policy, discovery, findings.
+    pub dmarc: DmarcSection,
     /// DKIM selectors probed.
     pub dkim: Vec<DkimKey>,
     /// MX set.
@@ -139,7 +141,6 @@ pub async fn check(dns: &impl DnsLookup, domain: &str, selectors: &[String]) -> 
         selectors.to_vec()
     };
     let mut queries = vec![
-        (format!("_dmarc.{d}"), RecordType::Txt),
         (d.clone(), RecordType::Mx),
         (format!("_mta-sts.{d}"), RecordType::Txt),
         (format!("_smtp._tls.{d}"), RecordType::Txt),
@@ -150,13 +151,13 @@ pub async fn check(dns: &impl DnsLookup, domain: &str, selectors: &[String]) -> 
             .iter()
             .map(|s| (format!("{s}._domainkey.{d}"), RecordType::Txt)),
     );
-    let (mut spf, results): (SpfLint, Vec<DnsResult>) = join(
-        spf_lint(dns, &d, false),
+    let ((mut spf, dmarc), results): ((SpfLint, DmarcSection), Vec<DnsResult>) = join(
+        join(spf_lint(dns, &d, false), dmarc_check(dns, &d)),
         join_all(queries.iter().map(|(n, t)| dns.lookup(n, *t))),
     )
     .await;
 
-    let failed: Vec<Lookup> = queries
+    let mut failed: Vec<Lookup> = queries
         .iter()
         .zip(&results)
         .filter_map(|((n, _), r)| match r {
@@ -167,32 +168,33 @@ pub async fn check(dns: &impl DnsLookup, domain: &str, selectors: &[String]) -> 
             _ => None,
         })
         .collect();
+    if let Some(e) = &dmarc.error {
+        let name = dmarc.discovery.queried.last().cloned().unwrap_or_default();
+        failed.insert(
+            0,
+            Lookup {
+                name,
+                error: Some(e.clone()),
+            },
+        );
+    }
     let dnssec = results
         .iter()
         .all(|r| r.as_ref().is_ok_and(|a| a.authenticated));
     let mut findings = Vec::new();
 
-    let dmarc = txts(&results[0])
-        .into_iter()
-        .find(|t| t.trim_start().to_ascii_lowercase().starts_with("v=dmarc1"));
     let mx = records::lint_mx(
         &d,
-        results[1].as_ref().map(|a| a.mx()).unwrap_or_default(),
+        results[0].as_ref().map(|a| a.mx()).unwrap_or_default(),
         &mut findings,
     );
-    let mta_sts = records::lint_mta_sts(&d, &txts(&results[2]), &mut findings);
-    let tls_rpt = records::lint_tls_rpt(&d, &txts(&results[3]), &mut findings);
-    let enforced = dmarc.as_deref().is_some_and(|r| {
-        r.split(';').any(|p| {
-            p.split_once('=').is_some_and(|(k, v)| {
-                k.trim() == "p" && matches!(v.trim(), "quarantine" | "reject")
-            })
-        })
-    });
-    let bimi = records::lint_bimi(&d, &txts(&results[4]), enforced, &mut findings);
+    let mta_sts = records::lint_mta_sts(&d, &txts(&results[1]), &mut findings);
+    let tls_rpt = records::lint_tls_rpt(&d, &txts(&results[2]), &mut findings);
+    let enforced = dmarc.policy.is_some_and(|p| p >= Policy::Quarantine);
+    let bimi = records::lint_bimi(&d, &txts(&results[3]), enforced, &mut findings);
     let dkim: Vec<DkimKey> = selectors
         .iter()
-        .zip(&results[5..])
+        .zip(&results[4..])
         .map(|(sel, r)| {
             let record = txts(r)
                 .into_iter()
@@ -236,7 +238,10 @@ pub async fn check(dns: &impl DnsLookup, domain: &str, selectors: &[String]) -> 
     let posture = Posture {
         domain: d.clone(),
         spf: spf.record.clone(),
-        dmarc: dmarc.clone(),
+        dmarc: dmarc
+            .record
+            .clone()
+            .filter(|_| dmarc.discovery.name.as_deref() == Some(&format!("_dmarc.{d}"))),
         dkim_found: dkim.iter().any(|k| k.found),
         null_mx: mx.null_mx,
         tls_rpt: tls_rpt.record.is_some(),
@@ -304,7 +309,7 @@ mod tests {
 
         let empty =
             futures::executor::block_on(check(&ZoneSource::new(), "example.org", &["s1".into()]));
-        assert!(empty.spf.record.is_none() && empty.dmarc.is_none());
+        assert!(empty.spf.record.is_none() && empty.dmarc.record.is_none());
         assert_eq!(empty.dkim.len(), 1);
         assert!(
             empty

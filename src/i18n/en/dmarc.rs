@@ -1,10 +1,29 @@
-//! En text of the `dmarc` area.
+//! English text of the `dmarc` area.
 
 use crate::dmarc::finding::Finding;
 use crate::i18n::En;
 
 impl En for Finding {
     fn en(&self) -> String {
-        match *self {}
+        match self {
+            Finding::NoRecord { domain } => format!("{domain} has no DMARC record: receivers apply no policy to mail forging it, and you get no reports."),
+            Finding::SeveralRecords { name, count } => format!("{count} DMARC records at {name}: receivers ignore them all. Keep one."),
+            Finding::VersionNotFirst => "v=DMARC1 must be the first tag of the record; receivers may ignore it otherwise.".into(),
+            Finding::MissingPolicy => "The record has no p= tag: receivers treat it as p=none.".into(),
+            Finding::InvalidValue { tag, value } => format!("{tag}={value} is not a valid value; receivers ignore the tag or the record."),
+            Finding::UnknownTag { tag } => format!("“{tag}” is not a DMARC tag (RFC 7489, RFC 9989); it is ignored — check for a typo."),
+            Finding::RemovedTag { tag } => format!("{tag}= was removed by RFC 9989 (DMARCbis); receivers following it ignore it."),
+            Finding::PolicyNone { domain } => format!("{domain} is at p=none: mail forging it is only reported, never stopped. Fine to start; move on to quarantine and reject."),
+            Finding::PartialPct { pct } => format!("pct={pct}: the policy applies to {pct} % of failing mail only."),
+            Finding::Testing => "t=y: the policy is in testing mode; receivers apply a milder one.".into(),
+            Finding::NoRua => "No rua= address: you receive no aggregate reports, so you cannot see who sends as your domain.".into(),
+            Finding::WeakerSubdomains { policy, subdomain_policy } => format!(
+                "Subdomains get sp={}, weaker than p={}: forgers can use any subdomain.",
+                subdomain_policy.as_str(),
+                policy.as_str()
+            ),
+            Finding::ExternalReportsUnauthorised { report_domain, name } => format!("Reports go to {report_domain}, which has not agreed to receive them: publish “v=DMARC1” at {name}, or receivers will not send them."),
+            Finding::Inherited { name } => format!("No record at the domain itself: the policy comes from {name}."),
+        }
     }
 }

@@ -1,10 +1,25 @@
-//! Fr text of the `dmarc` area.
+//! French text of the `dmarc` area.
 
 use crate::dmarc::finding::Finding;
 use crate::i18n::Fr;
 
 impl Fr for Finding {
     fn fr(&self) -> String {
-        match *self {}
+        match self {
+            Finding::NoRecord { domain } => format!("{domain} n’a pas d’enregistrement DMARC\u{a0}: les destinataires n’appliquent aucune politique au courrier qui l’usurpe, et vous ne recevez aucun rapport."),
+            Finding::SeveralRecords { name, count } => format!("{count} enregistrements DMARC en {name}\u{a0}: les destinataires les ignorent tous. N’en gardez qu’un."),
+            Finding::VersionNotFirst => "v=DMARC1 doit être la première balise de l’enregistrement\u{a0}; sinon les destinataires peuvent l’ignorer.".into(),
+            Finding::MissingPolicy => "L’enregistrement n’a pas de balise p=\u{a0}: les destinataires le traitent comme p=none.".into(),
+            Finding::InvalidValue { tag, value } => format!("{tag}={value} n’est pas une valeur valide\u{a0}; les destinataires ignorent la balise ou l’enregistrement."),
+            Finding::UnknownTag { tag } => format!("«\u{a0}{tag}\u{a0}» n’est pas une balise DMARC (RFC 7489, RFC 9989)\u{a0}; elle est ignorée — vérifiez la frappe."),
+            Finding::RemovedTag { tag } => format!("{tag}= a été retiré par la RFC 9989 (DMARCbis)\u{a0}; les destinataires qui la suivent l’ignorent."),
+            Finding::PolicyNone { domain } => format!("{domain} est en p=none\u{a0}: le courrier qui l’usurpe est seulement signalé, jamais arrêté. Bien pour commencer\u{a0}; passez ensuite à quarantine puis reject."),
+            Finding::PartialPct { pct } => format!("pct={pct}\u{a0}: la politique ne s’applique qu’à {pct}\u{a0}% du courrier en échec."),
+            Finding::Testing => "t=y\u{a0}: la politique est en mode test\u{a0}; les destinataires en appliquent une plus douce.".into(),
+            Finding::NoRua => "Pas d’adresse rua=\u{a0}: vous ne recevez aucun rapport agrégé, vous ne voyez donc pas qui envoie au nom de votre domaine.".into(),
+            Finding::WeakerSubdomains { policy, subdomain_policy } => format!("Les sous-domaines ont sp={}, plus faible que p={}\u{a0}: un usurpateur peut se servir de n’importe quel sous-domaine.", subdomain_policy.as_str(), policy.as_str()),
+            Finding::ExternalReportsUnauthorised { report_domain, name } => format!("Les rapports partent vers {report_domain}, qui n’a pas accepté de les recevoir\u{a0}: publiez «\u{a0}v=DMARC1\u{a0}» en {name}, sinon les destinataires ne les enverront pas."),
+            Finding::Inherited { name } => format!("Pas d’enregistrement sur le domaine lui-même\u{a0}: la politique vient de {name}."),
+        }
     }
 }

@@ -66,7 +66,7 @@ fn report_view(r: &DomainReport, ctx: &Ctx) -> Html {
             }
             <table class="records"><tbody>
                 { record_row("SPF", spf.as_deref(), ctx) }
-                { record_row("DMARC", r.dmarc.as_deref(), ctx) }
+                { record_row("DMARC", r.dmarc.record.as_deref(), ctx) }
                 { record_row("MX", mx.as_deref(), ctx) }
                 { record_row("MTA-STS", r.mta_sts.record.as_deref(), ctx) }
                 { record_row("TLS-RPT", r.tls_rpt.record.as_deref(), ctx) }
@@ -81,10 +81,11 @@ fn report_view(r: &DomainReport, ctx: &Ctx) -> Html {
                         if let Some(c) = &k.cname { <span class="mono muted">{ format!(" → {c}") }</span> }</li>
                 }) }</ul>
             }
-            if !r.findings.is_empty() || !r.spf.findings.is_empty() || r.dkim.iter().any(|k| !k.findings.is_empty()) {
+            if !r.findings.is_empty() || !r.spf.findings.is_empty() || !r.dmarc.findings.is_empty() || r.dkim.iter().any(|k| !k.findings.is_empty()) {
                 <h3>{ ctx.t(Ui::Findings) }</h3>
                 <ul id="domain-findings" class="findings">
                     { for r.spf.findings.iter().map(|f| finding_item(f, lang)) }
+                    { for r.dmarc.findings.iter().map(|f| finding_item(f, lang)) }
                     { for r.dkim.iter().flat_map(|k| k.findings.iter()).map(|f| finding_item(f, lang)) }
                     { for r.findings.iter().map(|f| finding_item(f, lang)) }
                 </ul>
