@@ -115,6 +115,38 @@ pub enum Ui {
     DnssecNotValidated,
     /// "none found".
     NoneFound,
+    /// Record builder: Record builder.
+    Builder,
+    /// Record builder: SPF record.
+    BuilderSpf,
+    /// Record builder: DMARC record.
+    BuilderDmarc,
+    /// Record builder: My MX servers send mail (mx).
+    BuilderMx,
+    /// Record builder: The domain’s own address sends mail (a).
+    BuilderA,
+    /// Record builder: IPv4 addresses or networks, one per line.
+    BuilderIp4,
+    /// Record builder: IPv6 addresses or networks, one per line.
+    BuilderIp6,
+    /// Record builder: Sending services to include, one domain per line.
+    BuilderIncludes,
+    /// Record builder: Other servers.
+    BuilderAll,
+    /// Record builder: Policy (p).
+    BuilderPolicy,
+    /// Record builder: Subdomains (sp).
+    BuilderSubPolicy,
+    /// Record builder: same as p.
+    BuilderSame,
+    /// Record builder: Share of failing mail (pct).
+    BuilderPct,
+    /// Record builder: Address for aggregate reports (rua).
+    BuilderRua,
+    /// Record builder: Strict DKIM alignment (adkim=s).
+    BuilderStrictDkim,
+    /// Record builder: Strict SPF alignment (aspf=s).
+    BuilderStrictSpf,
     /// Footer: nothing leaves the browser.
     Footer,
 }

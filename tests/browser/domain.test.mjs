@@ -56,3 +56,29 @@ test('an invalid domain gets a clear message, no lookup', async () => {
     assert.deepEqual(errors, []);
   } finally { await browser.close(); }
 });
+
+test('record builder produces valid records and explains them, in both languages', async () => {
+  const { browser, page, errors } = await open(`${APP}?lang=en`);
+  try {
+    await page.click('#tab-domain');
+    await page.click('#builder summary');
+    assert.equal(await page.textContent('#builder-spf'), 'v=spf1 mx ~all');
+    await page.fill('#builder-ip4', '192.0.2.0/24');
+    await page.fill('#builder-includes', '_spf.example.net');
+    await page.selectOption('#builder-all', '-');
+    assert.equal(await page.textContent('#builder-spf'), 'v=spf1 mx ip4:192.0.2.0/24 include:_spf.example.net -all');
+    await page.selectOption('#builder-p', 'quarantine');
+    await page.fill('#builder-pct', '25');
+    await page.fill('#builder-rua', 'dmarc@example.com');
+    await page.locator('#builder-rua').blur();
+    assert.equal(await page.textContent('#builder-dmarc'), 'v=DMARC1; p=quarantine; pct=25; rua=mailto:dmarc@example.com');
+    assert.match(await page.textContent('#builder'), /every other server fails SPF/);
+    await page.fill('#builder-ip4', '192.0.2.0/40');
+    await page.locator('#builder-ip4').blur();
+    assert.match(await page.textContent('#builder [role=alert]'), /not a valid address/);
+    await page.click('#lang-fr');
+    assert.match(await page.textContent('#builder [role=alert]'), /n’est pas une adresse/);
+    await shot(page, 'builder-fr');
+    assert.deepEqual(errors, []);
+  } finally { await browser.close(); }
+});

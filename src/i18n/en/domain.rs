@@ -40,3 +40,42 @@ impl En for crate::domain::steps::NextStep {
         }
     }
 }
+
+impl En for crate::domain::builder::Part {
+    fn en(&self) -> String {
+        use crate::domain::builder::Part as P;
+        use crate::spf::record::Qualifier as Q;
+        match self {
+            P::SpfVersion => "v=spf1 — this TXT record is an SPF policy.".into(),
+            P::Mx => "mx — the servers that receive your mail (your MX hosts) may also send it.".into(),
+            P::A => "a — the addresses of the domain itself may send.".into(),
+            P::Ip { network } => format!("ip:{network} — servers at these addresses may send."),
+            P::Include { domain } => format!("include:{domain} — servers that {domain} authorises may send for you (a sending service); costs DNS lookups."),
+            P::All { qualifier } => match qualifier {
+                Q::Fail => "-all — every other server fails SPF.".into(),
+                Q::Softfail => "~all — every other server soft-fails: suspicious but not refused; use it while you check your senders.".into(),
+                Q::Neutral => "?all — SPF says nothing about other servers.".into(),
+                Q::Pass => "+all — every server on the Internet passes: never publish this.".into(),
+            },
+            P::DmarcVersion => "v=DMARC1 — this TXT record at _dmarc is a DMARC policy.".into(),
+            P::Policy { policy } => format!("p={} — what receivers do with mail that fails DMARC.", policy.as_str()),
+            P::SubdomainPolicy { policy } => format!("sp={} — the policy for subdomains.", policy.as_str()),
+            P::Pct { pct } => format!("pct={pct} — apply the policy to {pct} % of failing mail (a step towards 100)."),
+            P::Rua { address } => format!("rua=mailto:{address} — where receivers send daily aggregate reports."),
+            P::Strict { tag } => format!("{tag}=s — strict alignment: the domain must match exactly, not just share the organisational domain."),
+        }
+    }
+}
+
+impl En for crate::domain::builder::BuildError {
+    fn en(&self) -> String {
+        use crate::domain::builder::BuildError as B;
+        match self {
+            B::Invalid { entry } => format!("“{entry}” is not a valid address, network or domain."),
+            B::TooManyLookups { count } => format!(
+                "This record needs {count} DNS lookups; SPF allows 10. Use ip4:/ip6: ranges instead of some includes."
+            ),
+            B::BadAddress { entry } => format!("“{entry}” is not an e-mail address."),
+        }
+    }
+}

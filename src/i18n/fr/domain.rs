@@ -40,3 +40,46 @@ impl Fr for crate::domain::steps::NextStep {
         }
     }
 }
+
+impl Fr for crate::domain::builder::Part {
+    fn fr(&self) -> String {
+        use crate::domain::builder::Part as P;
+        use crate::spf::record::Qualifier as Q;
+        match self {
+            P::SpfVersion => "v=spf1 — cet enregistrement TXT est une politique SPF.".into(),
+            P::Mx => "mx — les serveurs qui reçoivent votre courrier (vos MX) peuvent aussi en envoyer.".into(),
+            P::A => "a — les adresses du domaine lui-même peuvent envoyer.".into(),
+            P::Ip { network } => format!("ip:{network} — les serveurs à ces adresses peuvent envoyer."),
+            P::Include { domain } => format!("include:{domain} — les serveurs autorisés par {domain} peuvent envoyer pour vous (un service d’envoi)\u{a0}; coûte des requêtes DNS."),
+            P::All { qualifier } => match qualifier {
+                Q::Fail => "-all — tout autre serveur échoue SPF.".into(),
+                Q::Softfail => "~all — tout autre serveur obtient softfail\u{a0}: suspect mais pas refusé\u{a0}; à utiliser le temps de vérifier vos expéditeurs.".into(),
+                Q::Neutral => "?all — SPF ne dit rien des autres serveurs.".into(),
+                Q::Pass => "+all — tous les serveurs d’Internet passent\u{a0}: ne publiez jamais cela.".into(),
+            },
+            P::DmarcVersion => "v=DMARC1 — cet enregistrement TXT en _dmarc est une politique DMARC.".into(),
+            P::Policy { policy } => format!("p={} — ce que font les destinataires du courrier qui échoue DMARC.", policy.as_str()),
+            P::SubdomainPolicy { policy } => format!("sp={} — la politique des sous-domaines.", policy.as_str()),
+            P::Pct { pct } => format!("pct={pct} — appliquer la politique à {pct}\u{a0}% du courrier en échec (une étape vers 100)."),
+            P::Rua { address } => format!("rua=mailto:{address} — où les destinataires envoient les rapports agrégés quotidiens."),
+            P::Strict { tag } => format!("{tag}=s — alignement strict\u{a0}: le domaine doit correspondre exactement, pas seulement partager le domaine organisationnel."),
+        }
+    }
+}
+
+impl Fr for crate::domain::builder::BuildError {
+    fn fr(&self) -> String {
+        use crate::domain::builder::BuildError as B;
+        match self {
+            B::Invalid { entry } => format!(
+                "«\u{a0}{entry}\u{a0}» n’est pas une adresse, un réseau ou un domaine valide."
+            ),
+            B::TooManyLookups { count } => format!(
+                "Cet enregistrement demande {count} requêtes DNS\u{a0}; SPF en permet 10. Remplacez des include par des plages ip4:/ip6:."
+            ),
+            B::BadAddress { entry } => {
+                format!("«\u{a0}{entry}\u{a0}» n’est pas une adresse e-mail.")
+            }
+        }
+    }
+}

@@ -164,6 +164,7 @@ pub fn domain_tab() -> Html {
             if *error { <p class="error" role="alert">{ ctx.t(Ui::InvalidDomain) }</p> }
             if *busy { <p aria-live="polite">{ ctx.t(Ui::Working) }</p> }
             if let Some(r) = &*report { { report_view(r, &ctx) } }
+            <super::builder::Builder/>
         </div>
     }
 }

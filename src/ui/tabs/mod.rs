@@ -1,5 +1,6 @@
 //! The three tools.
 
+pub mod builder;
 pub mod domain;
 pub mod message;
 pub mod reports;
