@@ -41,6 +41,23 @@ pub struct DmarcSection {
     pub error: Option<DnsError>,
 }
 
+impl DmarcSection {
+    fn without_record(
+        discovery: Discovery,
+        findings: Vec<Finding>,
+        error: Option<DnsError>,
+    ) -> Self {
+        DmarcSection {
+            record: None,
+            policy: None,
+            parsed: None,
+            discovery,
+            findings,
+            error,
+        }
+    }
+}
+
 /// The names the tree walk queries for `domain`, most specific first.
 pub fn walk_names(domain: &str) -> Vec<String> {
     let labels: Vec<&str> = domain.trim_end_matches('.').split('.').collect();
@@ -63,16 +80,7 @@ pub async fn check(dns: &impl DnsLookup, domain: &str) -> DmarcSection {
         let records: Vec<String> = match dns.lookup(&name, RecordType::Txt).await {
             Ok(a) => a.txt().into_iter().filter(|t| is_dmarc(t)).collect(),
             Err(DnsError::NxDomain) => Vec::new(),
-            Err(e) => {
-                return DmarcSection {
-                    record: None,
-                    policy: None,
-                    parsed: None,
-                    discovery,
-                    findings,
-                    error: Some(e),
-                };
-            }
+            Err(e) => return DmarcSection::without_record(discovery, findings, Some(e)),
         };
         if records.len() > 1 {
             findings.push(Finding::SeveralRecords {
@@ -89,14 +97,7 @@ pub async fn check(dns: &impl DnsLookup, domain: &str) -> DmarcSection {
         findings.push(Finding::NoRecord {
             domain: domain.into(),
         });
-        return DmarcSection {
-            record: None,
-            policy: None,
-            parsed: None,
-            discovery,
-            findings,
-            error: None,
-        };
+        return DmarcSection::without_record(discovery, findings, None);
     };
     if name != format!("_dmarc.{domain}") {
         findings.push(Finding::Inherited { name: name.clone() });

@@ -239,6 +239,12 @@ impl<'a, D: DnsLookup> Eval<'a, D> {
         }
     }
 
+    /// True when the client is inside one of `ips` with the dual CIDR of `a`/`mx`.
+    fn any_in(&self, ips: &[IpAddr], cidr4: u8, cidr6: u8) -> bool {
+        ips.iter()
+            .any(|ip| in_prefix(self.req.ip, *ip, if ip.is_ipv4() { cidr4 } else { cidr6 }))
+    }
+
     fn count_lookup(&self, term: &str) -> Result<(), SpfError> {
         self.lookups.set(self.lookups.get() + 1);
         if self.lookups.get() > MAX_LOOKUPS {
@@ -397,9 +403,7 @@ impl<'a, D: DnsLookup> Eval<'a, D> {
                     Err(e) => return err(e),
                 };
                 match self.addresses(&target).await {
-                    Ok(Some(ips)) => bool_match(ips.iter().any(|ip| {
-                        in_prefix(self.req.ip, *ip, if ip.is_ipv4() { *cidr4 } else { *cidr6 })
-                    })),
+                    Ok(Some(ips)) => bool_match(self.any_in(&ips, *cidr4, *cidr6)),
                     Ok(None) => self.count_void(text).map_or_else(err, |_| Matched::No),
                     Err(e) => err(e),
                 }
@@ -439,15 +443,7 @@ impl<'a, D: DnsLookup> Eval<'a, D> {
                 let mut any = false;
                 for r in found {
                     match r {
-                        Ok(Some(ips)) => {
-                            any |= ips.iter().any(|ip| {
-                                in_prefix(
-                                    self.req.ip,
-                                    *ip,
-                                    if ip.is_ipv4() { *cidr4 } else { *cidr6 },
-                                )
-                            })
-                        }
+                        Ok(Some(ips)) => any |= self.any_in(&ips, *cidr4, *cidr6),
                         Ok(None) => {}
                         Err(e) => return err(e),
                     }
