@@ -1,28 +1,10 @@
 //! The CLI contract of `sceau dns` with a zone file.
 
-use std::process::Command;
+mod common;
 
-use serde_json::Value;
+use common::{json, run as sceau};
 
 const ZONE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/dns/cli.zone");
-
-fn sceau(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_sceau"))
-        .args(args)
-        .output()
-        .expect("run sceau");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn json(args: &[&str]) -> Value {
-    let (code, out, err) = sceau(args);
-    assert_eq!(code, 0, "{args:?}: {err}");
-    serde_json::from_str(&out).expect("JSON on stdout")
-}
 
 #[test]
 fn help_lists_subcommands_in_both_languages() {

@@ -1,8 +1,9 @@
 //! `sceau domain` through the CLI with a zone file: every finding code is produced by
 //! some fixture domain, and the JSON carries the contract's fields.
 
+mod common;
+
 use std::collections::BTreeSet;
-use std::process::Command;
 
 use serde_json::Value;
 
@@ -12,17 +13,7 @@ const ZONE: &str = concat!(
 );
 
 fn domain(name: &str, lang: &str) -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_sceau"))
-        .args(["domain", name, "--json", "--lang", lang, "--dns-zone", ZONE])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    common::json(&["domain", name, "--json", "--lang", lang, "--dns-zone", ZONE])
 }
 
 fn codes(v: &Value) -> BTreeSet<String> {

@@ -1,25 +1,19 @@
 //! The CLI contract of `sceau spf` with a zone file.
 
-use std::process::Command;
+mod common;
 
 use serde_json::Value;
 
 const ZONE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/dns/spf.zone");
 
 fn spf(args: &[&str]) -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_sceau"))
-        .arg("spf")
-        .args(args)
-        .args(["--json", "--dns-zone", ZONE])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    let all: Vec<&str> = ["spf"]
+        .iter()
+        .chain(args)
+        .chain(&["--json", "--dns-zone", ZONE])
+        .copied()
+        .collect();
+    common::json(&all)
 }
 
 #[test]
@@ -66,9 +60,6 @@ fn errors_are_permerror_with_cause() {
 
 #[test]
 fn bad_ip_is_rejected() {
-    let out = Command::new(env!("CARGO_BIN_EXE_sceau"))
-        .args(["spf", "--ip", "999.1.1.1", "--mail-from", "a@example.com"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    let (code, _, _) = common::run(&["spf", "--ip", "999.1.1.1", "--mail-from", "a@example.com"]);
+    assert_eq!(code, 2);
 }

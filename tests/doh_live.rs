@@ -4,6 +4,8 @@
 //! `SCEAU_DOH_URL` names the server; when it is not set, the test starts it with the
 //! script, and fails with the script's message if knot or dnsdist are missing.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -34,16 +36,8 @@ fn doh_url() -> String {
 }
 
 fn sceau(args: &[&str]) -> (i32, Value, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_sceau"))
-        .args(args)
-        .output()
-        .expect("run sceau");
-    let json = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
-    (
-        out.status.code().unwrap_or(-1),
-        json,
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let (code, out, err) = common::run(args);
+    (code, serde_json::from_str(&out).unwrap_or(Value::Null), err)
 }
 
 fn zone() -> String {

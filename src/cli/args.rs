@@ -31,10 +31,8 @@ pub enum CliError {
     Zone {
         /// Path.
         path: String,
-        /// Line number.
-        line: usize,
-        /// What was wrong.
-        detail: String,
+        /// The line and what was wrong with it.
+        error: crate::dns::zone::ZoneError,
     },
 }
 

@@ -4,6 +4,7 @@ use super::args::{Args, CliError};
 use super::source::CliDns;
 use crate::domain::check::{check, valid_domain};
 use crate::findings::Finding as _;
+use crate::i18n::text::Label;
 use crate::i18n::{Translate, to_json};
 
 /// Runs the subcommand.
@@ -31,10 +32,11 @@ pub fn run(args: &Args) -> Result<String, CliError> {
     let lang = args.lang;
     let mut out = format!("{}\n", report.domain);
     if let Some(s) = &report.spf.record {
-        out.push_str(&format!(
-            "  SPF    {s}  ({} lookups, {} void)\n",
-            report.spf.lookups, report.spf.void_lookups
-        ));
+        let budget = Label::SpfBudget {
+            lookups: report.spf.lookups,
+            voids: report.spf.void_lookups,
+        };
+        out.push_str(&format!("  SPF    {s}  ({})\n", budget.text(lang)));
     }
     if let Some(d) = &report.dmarc.record {
         out.push_str(&format!("  DMARC  {d}\n"));

@@ -30,8 +30,7 @@ impl CliDns {
                 ZoneSource::from_master_file(&String::from_utf8_lossy(&text)).map_err(|e| {
                     CliError::Zone {
                         path: path.clone(),
-                        line: e.line,
-                        detail: e.detail,
+                        error: e,
                     }
                 })?;
             return Ok(CliDns::Zone {

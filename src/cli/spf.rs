@@ -4,21 +4,22 @@ use std::net::IpAddr;
 
 use super::args::{Args, CliError};
 use super::source::CliDns;
-use crate::i18n::{Translate, to_json};
+use crate::i18n::text::Label;
+use crate::i18n::{Lang, Translate, to_json};
 use crate::spf::evaluate::{SpfNode, SpfRequest, check_host};
 
-fn tree_lines(n: &SpfNode, depth: usize, out: &mut String) {
+fn tree_lines(n: &SpfNode, depth: usize, lang: Lang, out: &mut String) {
     out.push_str(&format!(
-        "{}{} {} [{}] ({} lookups) {}\n",
+        "{}{} {} [{}] ({}) {}\n",
         "  ".repeat(depth),
         n.via,
         n.domain,
         n.result.as_str(),
-        n.lookups,
+        Label::BranchLookups(n.lookups).text(lang),
         n.record.as_deref().unwrap_or("-")
     ));
     for c in &n.children {
-        tree_lines(c, depth + 1, out);
+        tree_lines(c, depth + 1, lang, out);
     }
 }
 
@@ -55,12 +56,13 @@ pub fn run(args: &Args) -> Result<String, CliError> {
         out.push_str(&format!("{}\n", e.text(args.lang)));
     }
     if let Some(x) = &outcome.explanation {
-        out.push_str(&format!("exp: {x}\n"));
+        out.push_str(&format!("exp= {x}\n"));
     }
-    out.push_str(&format!(
-        "lookups: {}/10, void: {}/2\n",
-        outcome.lookups, outcome.void_lookups
-    ));
-    tree_lines(&outcome.tree, 0, &mut out);
+    let budget = Label::SpfBudget {
+        lookups: outcome.lookups,
+        voids: outcome.void_lookups,
+    };
+    out.push_str(&format!("{}\n", budget.text(args.lang)));
+    tree_lines(&outcome.tree, 0, args.lang, &mut out);
     Ok(out)
 }

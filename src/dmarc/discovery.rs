@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::finding::Finding;
 use super::record::{self, DmarcRecord, Policy, is_dmarc, report_domain};
-use crate::dns::{DnsError, DnsLookup, DnsLookupExt, RecordType};
+use crate::dns::{DnsError, DnsLookup, RecordType};
 
 /// Queries the tree walk may make (RFC 9989).
 pub const MAX_WALK: usize = 8;
@@ -115,20 +115,19 @@ pub async fn check(dns: &impl DnsLookup, domain: &str) -> DmarcSection {
             d != &owner && !d.ends_with(&format!(".{owner}")) && !owner.ends_with(&format!(".{d}"))
         })
         .collect();
-    let checks = join_all(
-        external
-            .iter()
-            .map(|d| dns.txt_owned(format!("{owner}._report._dmarc.{d}"))),
-    )
-    .await;
-    for (d, r) in external.iter().zip(checks) {
+    let consent: Vec<String> = external
+        .iter()
+        .map(|d| format!("{owner}._report._dmarc.{d}"))
+        .collect();
+    let checks = join_all(consent.iter().map(|n| dns.lookup(n, RecordType::Txt))).await;
+    for ((d, name), r) in external.iter().zip(consent).zip(checks) {
         let ok = r
             .as_ref()
             .is_ok_and(|a| a.txt().iter().any(|t| is_dmarc(t)));
         if !ok && !matches!(r, Err(ref e) if e.is_temporary()) {
             findings.push(Finding::ExternalReportsUnauthorised {
                 report_domain: d.clone(),
-                name: format!("{owner}._report._dmarc.{d}"),
+                name,
             });
         }
     }

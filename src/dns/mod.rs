@@ -346,16 +346,6 @@ pub fn reverse_name(ip: IpAddr) -> String {
     }
 }
 
-/// Convenience for lookups of names built on the fly.
-pub trait DnsLookupExt: DnsLookup {
-    /// TXT lookup of an owned name.
-    fn txt_owned(&self, name: String) -> impl Future<Output = DnsResult> {
-        async move { self.lookup(&name, RecordType::Txt).await }
-    }
-}
-
-impl<T: DnsLookup + ?Sized> DnsLookupExt for T {}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,7 +12,7 @@ use super::{Answer, DnsError, DnsLookup, DnsResult, RData, RecordType, normalize
 
 mod parse;
 
-pub use parse::ZoneError;
+pub use parse::{ZoneError, ZoneErrorKind};
 
 /// DNS answers held in memory, filled from master files or by hand.
 #[derive(Clone, Debug, Default)]

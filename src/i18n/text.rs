@@ -150,3 +150,21 @@ pub enum Ui {
     /// Footer: nothing leaves the browser.
     Footer,
 }
+
+/// Interface text that carries numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Label {
+    /// SPF lookups and void lookups against their limits (10 and 2).
+    SpfBudget {
+        /// DNS-querying terms.
+        lookups: u32,
+        /// Lookups that found nothing.
+        voids: u32,
+    },
+    /// DNS lookups spent in one branch of the SPF tree.
+    BranchLookups(u32),
+    /// A key length.
+    KeyBits(u32),
+    /// A file size.
+    Bytes(usize),
+}

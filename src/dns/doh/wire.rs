@@ -1,7 +1,5 @@
 //! RFC 8484 messages: building the query and reading the response, with hickory-proto.
 
-use std::net::IpAddr;
-
 use base64::Engine;
 use hickory_proto::op::{Edns, Message, MessageType, OpCode, Query, ResponseCode};
 use hickory_proto::rr::{Name, RData as HRData, RecordType as HType};
@@ -115,11 +113,6 @@ pub fn decode_response(bytes: &[u8], name: &str, rtype: RecordType) -> DnsResult
         authenticated: msg.metadata.authentic_data,
         ttl: if ttl == u32::MAX { 0 } else { ttl },
     })
-}
-
-/// Tells IP literals from names (a PTR query takes the reverse name).
-pub fn is_ip_literal(s: &str) -> bool {
-    s.parse::<IpAddr>().is_ok()
 }
 
 #[cfg(test)]

@@ -5,19 +5,60 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 use super::ZoneSource;
 use crate::dns::{RData, normalize_name};
 
-/// A line of a master file that could not be read.
+/// A line of a master file that could not be read. Its text is in the catalogues.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ZoneError {
     /// 1-based line number where the entry starts.
     pub line: usize,
     /// What was wrong.
-    pub detail: String,
+    pub kind: ZoneErrorKind,
 }
 
-impl std::fmt::Display for ZoneError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "line {}: {}", self.line, self.detail)
-    }
+/// What was wrong with a line of a master file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ZoneErrorKind {
+    /// A `)` without its `(`.
+    UnbalancedClose,
+    /// A `(` never closed.
+    UnbalancedOpen,
+    /// A quoted string never closed.
+    UnterminatedString,
+    /// A `\DDD` escape over 255.
+    EscapeOverflow {
+        /// The value written.
+        value: u32,
+    },
+    /// `$ORIGIN` or `$TTL` without a value.
+    DirectiveWithoutValue {
+        /// The directive.
+        directive: String,
+    },
+    /// `$TTL` that is not a number of seconds.
+    BadTtl {
+        /// What was written.
+        value: String,
+    },
+    /// A directive other than `$ORIGIN` and `$TTL` (`$INCLUDE`, `$GENERATE`…).
+    UnsupportedDirective {
+        /// The directive.
+        directive: String,
+    },
+    /// The first record has a blank owner name.
+    NoOwner,
+    /// No record type on the line.
+    NoType,
+    /// The record data is missing.
+    MissingData {
+        /// The record type.
+        rtype: String,
+    },
+    /// The record data is not valid for its type.
+    BadData {
+        /// The record type.
+        rtype: String,
+        /// What was written.
+        value: String,
+    },
 }
 
 /// One token: its bytes (escapes resolved) and whether it was quoted.
@@ -82,7 +123,7 @@ fn entries(text: &str) -> Result<Vec<Entry>, ZoneError> {
             Some(b')') => {
                 depth = depth.checked_sub(1).ok_or(ZoneError {
                     line,
-                    detail: "unbalanced ')'".into(),
+                    kind: ZoneErrorKind::UnbalancedClose,
                 })?;
                 i += 1;
                 continue;
@@ -106,7 +147,7 @@ fn entries(text: &str) -> Result<Vec<Entry>, ZoneError> {
                 if quoted {
                     return Err(ZoneError {
                         line,
-                        detail: "unterminated quoted string".into(),
+                        kind: ZoneErrorKind::UnterminatedString,
                     });
                 }
                 break;
@@ -129,7 +170,7 @@ fn entries(text: &str) -> Result<Vec<Entry>, ZoneError> {
                     let v: u32 = std::str::from_utf8(d).unwrap_or("0").parse().unwrap_or(0);
                     let v = u8::try_from(v).map_err(|_| ZoneError {
                         line,
-                        detail: format!("escape \\{v} is over 255"),
+                        kind: ZoneErrorKind::EscapeOverflow { value: v },
                     })?;
                     tok.push(v);
                     i += 4;
@@ -149,7 +190,7 @@ fn entries(text: &str) -> Result<Vec<Entry>, ZoneError> {
     if depth != 0 {
         return Err(ZoneError {
             line,
-            detail: "unbalanced '('".into(),
+            kind: ZoneErrorKind::UnbalancedOpen,
         });
     }
     Ok(out)
@@ -188,23 +229,26 @@ impl ZoneSource {
         let mut default_ttl = 3600u32;
         let mut owner: Option<String> = None;
         for e in entries(text)? {
-            let err = |detail: String| ZoneError {
-                line: e.line,
-                detail,
-            };
+            let err = |kind: ZoneErrorKind| ZoneError { line: e.line, kind };
             let first = e.tokens[0].text();
             if !e.tokens[0].quoted && first.starts_with('$') {
-                let arg = e
-                    .tokens
-                    .get(1)
-                    .map(Token::text)
-                    .ok_or_else(|| err(format!("{first} needs a value")))?;
+                let arg = e.tokens.get(1).map(Token::text).ok_or_else(|| {
+                    err(ZoneErrorKind::DirectiveWithoutValue {
+                        directive: first.clone(),
+                    })
+                })?;
                 match first.to_ascii_uppercase().as_str() {
                     "$ORIGIN" => origin = normalize_name(&arg),
                     "$TTL" => {
-                        default_ttl = arg.parse().map_err(|_| err(format!("bad $TTL {arg:?}")))?
+                        default_ttl = arg
+                            .parse()
+                            .map_err(|_| err(ZoneErrorKind::BadTtl { value: arg.clone() }))?
                     }
-                    other => return Err(err(format!("{other} is not supported"))),
+                    other => {
+                        return Err(err(ZoneErrorKind::UnsupportedDirective {
+                            directive: other.into(),
+                        }));
+                    }
                 }
                 continue;
             }
@@ -215,9 +259,7 @@ impl ZoneSource {
                     &origin,
                 ));
             }
-            let name = owner
-                .clone()
-                .ok_or_else(|| err("record without an owner name".into()))?;
+            let name = owner.clone().ok_or_else(|| err(ZoneErrorKind::NoOwner))?;
             let mut ttl = default_ttl;
             let mut rtype = None;
             for t in toks.by_ref() {
@@ -229,40 +271,42 @@ impl ZoneSource {
                     break;
                 }
             }
-            let rtype = rtype.ok_or_else(|| err("missing record type".into()))?;
+            let rtype = rtype.ok_or_else(|| err(ZoneErrorKind::NoType))?;
             let rest: Vec<&Token> = toks.collect();
-            let one = |what: &str| -> Result<String, ZoneError> {
-                rest.first()
-                    .map(|t| t.text())
-                    .ok_or_else(|| err(format!("{rtype} needs {what}")))
+            let missing = || {
+                err(ZoneErrorKind::MissingData {
+                    rtype: rtype.clone(),
+                })
             };
+            let bad = |value: String| {
+                err(ZoneErrorKind::BadData {
+                    rtype: rtype.clone(),
+                    value,
+                })
+            };
+            let one = || rest.first().map(|t| t.text()).ok_or_else(missing);
             let rdata = match rtype.as_str() {
                 "A" => RData::A {
-                    address: one("an address")?
+                    address: one()?
                         .parse::<Ipv4Addr>()
-                        .map_err(|e| err(format!("bad A address: {e}")))?,
+                        .map_err(|_| bad(rest[0].text()))?,
                 },
                 "AAAA" => RData::Aaaa {
-                    address: one("an address")?
+                    address: one()?
                         .parse::<Ipv6Addr>()
-                        .map_err(|e| err(format!("bad AAAA address: {e}")))?,
+                        .map_err(|_| bad(rest[0].text()))?,
                 },
                 "TXT" | "SPF" => {
                     if rest.is_empty() {
-                        return Err(err("TXT needs at least one string".into()));
+                        return Err(missing());
                     }
                     RData::Txt {
                         strings: rest.iter().map(|t| t.bytes.clone()).collect(),
                     }
                 }
                 "MX" => {
-                    let preference = one("a preference")?
-                        .parse()
-                        .map_err(|_| err("bad MX preference".into()))?;
-                    let host = rest
-                        .get(1)
-                        .map(|t| t.text())
-                        .ok_or_else(|| err("MX needs an exchange".into()))?;
+                    let preference = one()?.parse().map_err(|_| bad(rest[0].text()))?;
+                    let host = rest.get(1).map(|t| t.text()).ok_or_else(missing)?;
                     RData::Mx {
                         preference,
                         exchange: if host == "." {
@@ -273,11 +317,11 @@ impl ZoneSource {
                     }
                 }
                 "PTR" => RData::Ptr {
-                    name: absolute(&one("a name")?, &origin),
+                    name: absolute(&one()?, &origin),
                 },
                 "CNAME" => RData::Cname {
                     alias: name.clone(),
-                    target: absolute(&one("a target")?, &origin),
+                    target: absolute(&one()?, &origin),
                 },
                 _ => {
                     self.mark_exists(&name);

@@ -12,7 +12,9 @@ impl En for CliError {
             CliError::BadValue { option, value } => format!("invalid value “{value}” for {option}"),
             CliError::MissingArgument(a) => format!("missing argument {a}"),
             CliError::ReadFile { path, detail } => format!("cannot read {path}: {detail}"),
-            CliError::Zone { path, line, detail } => format!("{path}, line {line}: {detail}"),
+            CliError::Zone { path, error } => {
+                format!("{path}, line {}: {}", error.line, error.kind.en())
+            }
         }
     }
 }

@@ -36,3 +36,24 @@ impl En for Finding {
         }
     }
 }
+
+impl En for crate::dns::zone::ZoneErrorKind {
+    fn en(&self) -> String {
+        use crate::dns::zone::ZoneErrorKind as K;
+        match self {
+            K::UnbalancedClose => "a “)” without its “(”".into(),
+            K::UnbalancedOpen => "a “(” that is never closed".into(),
+            K::UnterminatedString => "a quoted string that is never closed".into(),
+            K::EscapeOverflow { value } => format!("the escape \\{value} is over 255"),
+            K::DirectiveWithoutValue { directive } => format!("{directive} needs a value"),
+            K::BadTtl { value } => format!("$TTL “{value}” is not a number of seconds"),
+            K::UnsupportedDirective { directive } => {
+                format!("{directive} is not supported (only $ORIGIN and $TTL)")
+            }
+            K::NoOwner => "the record has no owner name".into(),
+            K::NoType => "the record has no type".into(),
+            K::MissingData { rtype } => format!("the {rtype} record has no data"),
+            K::BadData { rtype, value } => format!("“{value}” is not valid {rtype} data"),
+        }
+    }
+}

@@ -95,3 +95,15 @@ impl En for crate::findings::Severity {
         .into()
     }
 }
+
+impl En for crate::i18n::text::Label {
+    fn en(&self) -> String {
+        use crate::i18n::text::Label as L;
+        match self {
+            L::SpfBudget { lookups, voids } => format!("{lookups}/10 DNS lookups, {voids}/2 void"),
+            L::BranchLookups(n) => format!("{n} lookups"),
+            L::KeyBits(n) => format!("{n} bits"),
+            L::Bytes(n) => format!("{n} bytes"),
+        }
+    }
+}

@@ -18,8 +18,8 @@ impl Fr for CliError {
             CliError::ReadFile { path, detail } => {
                 format!("impossible de lire {path}\u{a0}: {detail}")
             }
-            CliError::Zone { path, line, detail } => {
-                format!("{path}, ligne {line}\u{a0}: {detail}")
+            CliError::Zone { path, error } => {
+                format!("{path}, ligne {}\u{a0}: {}", error.line, error.kind.fr())
             }
         }
     }

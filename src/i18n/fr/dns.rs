@@ -38,3 +38,28 @@ impl Fr for Finding {
         }
     }
 }
+
+impl Fr for crate::dns::zone::ZoneErrorKind {
+    fn fr(&self) -> String {
+        use crate::dns::zone::ZoneErrorKind as K;
+        match self {
+            K::UnbalancedClose => "une «\u{a0})\u{a0}» sans sa «\u{a0}(\u{a0}»".into(),
+            K::UnbalancedOpen => "une «\u{a0}(\u{a0}» jamais refermée".into(),
+            K::UnterminatedString => "une chaîne entre guillemets jamais refermée".into(),
+            K::EscapeOverflow { value } => format!("l’échappement \\{value} dépasse 255"),
+            K::DirectiveWithoutValue { directive } => format!("{directive} attend une valeur"),
+            K::BadTtl { value } => {
+                format!("$TTL «\u{a0}{value}\u{a0}» n’est pas un nombre de secondes")
+            }
+            K::UnsupportedDirective { directive } => {
+                format!("{directive} n’est pas pris en charge (seulement $ORIGIN et $TTL)")
+            }
+            K::NoOwner => "l’enregistrement n’a pas de nom".into(),
+            K::NoType => "l’enregistrement n’a pas de type".into(),
+            K::MissingData { rtype } => format!("l’enregistrement {rtype} n’a pas de données"),
+            K::BadData { rtype, value } => {
+                format!("«\u{a0}{value}\u{a0}» n’est pas une donnée {rtype} valide")
+            }
+        }
+    }
+}

@@ -95,3 +95,17 @@ impl Fr for crate::findings::Severity {
         .into()
     }
 }
+
+impl Fr for crate::i18n::text::Label {
+    fn fr(&self) -> String {
+        use crate::i18n::text::Label as L;
+        match self {
+            L::SpfBudget { lookups, voids } => {
+                format!("{lookups}/10 requêtes DNS, {voids}/2 vides")
+            }
+            L::BranchLookups(n) => format!("{n} requêtes"),
+            L::KeyBits(n) => format!("{n} bits"),
+            L::Bytes(n) => format!("{n} octets"),
+        }
+    }
+}

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::domain::check::{DomainReport, check, valid_domain};
 use crate::findings::Severity;
-use crate::i18n::text::Ui;
+use crate::i18n::text::{Label, Ui};
 use crate::i18n::{Lang, Translate};
 use crate::ui::app::Ctx;
 
@@ -41,12 +41,15 @@ fn record_row(label: &str, value: Option<&str>, ctx: &Ctx) -> Html {
 
 fn report_view(r: &DomainReport, ctx: &Ctx) -> Html {
     let lang = ctx.state.lang;
-    let spf = r.spf.record.as_ref().map(|rec| {
-        format!(
-            "{rec}  ({} / 10, void {} / 2)",
-            r.spf.lookups, r.spf.void_lookups
-        )
-    });
+    let budget = Label::SpfBudget {
+        lookups: r.spf.lookups,
+        voids: r.spf.void_lookups,
+    };
+    let spf = r
+        .spf
+        .record
+        .as_ref()
+        .map(|rec| format!("{rec}  ({})", budget.text(lang)));
     let mx = (!r.mx.hosts.is_empty()).then(|| {
         r.mx.hosts
             .iter()
@@ -77,7 +80,7 @@ fn report_view(r: &DomainReport, ctx: &Ctx) -> Html {
             if keys.is_empty() { <p>{ ctx.t(Ui::NoDkimKey) }</p> } else {
                 <ul class="keys">{ for keys.iter().map(|k| html! {
                     <li><span class="mono">{ format!("{}._domainkey", k.selector) }</span>
-                        if let Some(bits) = k.key_bits { { format!(" — {bits} bits") } }
+                        if let Some(bits) = k.key_bits { { format!(" — {}", Label::KeyBits(bits).text(lang)) } }
                         if let Some(c) = &k.cname { <span class="mono muted">{ format!(" → {c}") }</span> }</li>
                 }) }</ul>
             }

@@ -2,7 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::i18n::text::Ui;
+use crate::i18n::Translate;
+use crate::i18n::text::{Label, Ui};
 use crate::ui::app::Ctx;
 use crate::ui::drop_zone::DropZone;
 
@@ -26,7 +27,7 @@ pub fn reports_tab() -> Html {
             if !files.is_empty() {
                 <div id="reports-result" class="result">
                     <p>{ format!("{} {}", files.len(), ctx.t(Ui::FilesChosen)) }</p>
-                    <ul>{ for files.iter().map(|(n, s)| html! { <li><span class="mono">{ n }</span>{ format!(" — {s} B") }</li> }) }</ul>
+                    <ul>{ for files.iter().map(|(n, s)| html! { <li><span class="mono">{ n }</span>{ format!(" — {}", Label::Bytes(*s).text(ctx.state.lang)) }</li> }) }</ul>
                 </div>
             }
         </div>
