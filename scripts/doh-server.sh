@@ -41,6 +41,8 @@ template:
 zone:
   - domain: sceau.test
     file: "test.zone"
+  - domain: test
+    file: "tld.zone"
 CONF
   cat > "$run/dnsdist.conf" <<CONF
 setSecurityPollSuffix('')

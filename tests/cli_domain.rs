@@ -73,7 +73,7 @@ fn each_fixture_gives_its_findings() {
         ("two.example", &["spf_several_records"]),
         ("syntax.example", &["spf_syntax"]),
         ("many.example", &["spf_too_many_lookups"]),
-        ("long.example", &["spf_long_record"]),
+        ("long.example", &["spf_long_record", "spf_answer_too_large"]),
         (
             "nothing.example",
             &["spf_no_record", "no_mx", "dmarc_no_record"],
@@ -93,7 +93,13 @@ fn each_fixture_gives_its_findings() {
         ),
         (
             "twodmarc.example",
-            &["dmarc_several_records", "dmarc_policy_none", "dmarc_no_rua"],
+            &["dmarc_several_records", "dmarc_no_record"],
+        ),
+        ("monitor.example", &["dmarc_policy_none", "dmarc_no_rua"]),
+        ("opennp.example", &["dmarc_nonexistent_subdomains_open"]),
+        (
+            "shop.example.co.uk",
+            &["dmarc_discovery_disagrees", "dmarc_inherited"],
         ),
         ("nopolicy.example", &["dmarc_missing_policy"]),
         ("mx.good.example", &["dmarc_inherited"]),
@@ -124,6 +130,8 @@ fn each_fixture_gives_its_findings() {
     }
     // Every code the domain check can produce (but the DNS-failure one) appears somewhere.
     for code in [
+        "dmarc_discovery_disagrees",
+        "dmarc_nonexistent_subdomains_open",
         "spf_no_record",
         "spf_several_records",
         "spf_syntax",
@@ -138,6 +146,7 @@ fn each_fixture_gives_its_findings() {
         "spf_target_without_record",
         "spf_void_lookup",
         "spf_long_record",
+        "spf_answer_too_large",
         "spf_ipv6_missing",
         "no_mx",
         "null_mx_mixed",

@@ -1,8 +1,10 @@
 //! Finding the DMARC record that applies to a domain, and linting it for the Domain check.
 //!
-//! Discovery follows RFC 9989's DNS tree walk: `_dmarc.<domain>`, then its parents up to
-//! (not including) the top-level domain, at most 8 queries in all. It needs no Public
-//! Suffix List, which keeps the web app small.
+//! Discovery follows RFC 9989's DNS tree walk: `_dmarc.<domain>`, then (for long names)
+//! the last seven labels, then one parent at a time down to the top-level domain, at
+//! most 8 queries in all. Receivers that still follow RFC 7489 look at the domain and
+//! then its organisational domain from the Public Suffix List ([`super::psl`]); both are
+//! computed and a finding says when they land on different records.
 
 use futures::future::join_all;
 use serde::Serialize;
@@ -21,6 +23,17 @@ pub struct Discovery {
     pub name: Option<String>,
     /// Names queried, in order.
     pub queried: Vec<String>,
+    /// What a receiver following RFC 7489 finds.
+    pub rfc7489: LegacyDiscovery,
+}
+
+/// RFC 7489 discovery: the domain, then its organisational domain (Public Suffix List).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LegacyDiscovery {
+    /// The organisational domain by the Public Suffix List.
+    pub org_domain: String,
+    /// The name where the record is, if any.
+    pub name: Option<String>,
 }
 
 /// The DMARC section of the Domain check.
@@ -58,45 +71,92 @@ impl DmarcSection {
     }
 }
 
-/// The names the tree walk queries for `domain`, most specific first.
+/// The names the tree walk queries for `domain`, most specific first (RFC 9989 §4.10.1):
+/// the domain itself; then, when it has eight labels or more, the name made of its last
+/// seven; then each parent in turn, down to the top-level domain.
 pub fn walk_names(domain: &str) -> Vec<String> {
-    let labels: Vec<&str> = domain.trim_end_matches('.').split('.').collect();
-    (0..labels.len().saturating_sub(1))
-        .map(|i| format!("_dmarc.{}", labels[i..].join(".")))
-        .take(MAX_WALK)
-        .collect()
+    let domain = crate::dns::normalize_name(domain);
+    let labels: Vec<&str> = domain.split('.').filter(|l| !l.is_empty()).collect();
+    let n = labels.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut names = vec![format!("_dmarc.{}", labels.join("."))];
+    let next = if n >= 8 { n - 7 } else { 1 };
+    for start in next..n {
+        names.push(format!("_dmarc.{}", labels[start..].join(".")));
+    }
+    names.truncate(MAX_WALK);
+    names
+}
+
+/// The DMARC records at one name; NXDOMAIN is an empty set.
+async fn records_at(dns: &impl DnsLookup, name: &str) -> Result<Vec<String>, DnsError> {
+    match dns.lookup(name, RecordType::Txt).await {
+        Ok(a) => Ok(a.txt().into_iter().filter(|t| is_dmarc(t)).collect()),
+        Err(DnsError::NxDomain) => Ok(Vec::new()),
+        Err(e) => Err(e),
+    }
 }
 
 /// Discovers and lints the DMARC policy of `domain`.
 pub async fn check(dns: &impl DnsLookup, domain: &str) -> DmarcSection {
+    let domain = crate::dns::normalize_name(domain);
     let mut findings = Vec::new();
+    let org_domain = super::psl::organizational_domain(&domain);
     let mut discovery = Discovery {
         name: None,
         queried: Vec::new(),
+        rfc7489: LegacyDiscovery {
+            org_domain: org_domain.clone(),
+            name: None,
+        },
     };
+    // Answers by name, shared by both discovery methods.
+    let mut seen: Vec<(String, Vec<String>)> = Vec::new();
     let mut found = None;
-    for name in walk_names(domain) {
+    for name in walk_names(&domain) {
         discovery.queried.push(name.clone());
-        let records: Vec<String> = match dns.lookup(&name, RecordType::Txt).await {
-            Ok(a) => a.txt().into_iter().filter(|t| is_dmarc(t)).collect(),
-            Err(DnsError::NxDomain) => Vec::new(),
+        let records = match records_at(dns, &name).await {
+            Ok(r) => r,
             Err(e) => return DmarcSection::without_record(discovery, findings, Some(e)),
         };
+        seen.push((name.clone(), records.clone()));
+        // Several records at one name count as none, and the walk goes on.
         if records.len() > 1 {
             findings.push(Finding::SeveralRecords {
                 name: name.clone(),
                 count: records.len(),
             });
-        }
-        if let Some(r) = records.into_iter().next() {
+        } else if let Some(r) = records.into_iter().next() {
             found = Some((name, r));
             break;
         }
     }
-    let Some((name, text)) = found else {
-        findings.push(Finding::NoRecord {
-            domain: domain.into(),
+    // RFC 7489 §6.6.3: the domain, then the organisational domain.
+    for name in [format!("_dmarc.{domain}"), format!("_dmarc.{org_domain}")] {
+        let records = match seen.iter().find(|(n, _)| *n == name) {
+            Some((_, r)) => r.clone(),
+            None => match records_at(dns, &name).await {
+                Ok(r) => r,
+                Err(e) if e.is_temporary() => break,
+                Err(_) => Vec::new(),
+            },
+        };
+        if records.len() == 1 {
+            discovery.rfc7489.name = Some(name);
+            break;
+        }
+    }
+    let walk_name = found.as_ref().map(|(n, _)| n.clone());
+    if walk_name != discovery.rfc7489.name {
+        findings.push(Finding::DiscoveryDisagrees {
+            tree_walk: walk_name.clone(),
+            psl: discovery.rfc7489.name.clone(),
         });
+    }
+    let Some((name, text)) = found else {
+        findings.push(Finding::NoRecord { domain });
         return DmarcSection::without_record(discovery, findings, None);
     };
     if name != format!("_dmarc.{domain}") {
@@ -148,19 +208,51 @@ mod tests {
     use crate::findings::Finding as _;
 
     #[test]
-    fn walk_is_bounded_and_stops_before_the_tld() {
+    fn walk_follows_rfc_9989_down_to_the_tld() {
         assert_eq!(
             walk_names("a.b.example.com"),
             [
                 "_dmarc.a.b.example.com",
                 "_dmarc.b.example.com",
-                "_dmarc.example.com"
+                "_dmarc.example.com",
+                "_dmarc.com"
             ]
         );
+        // Eight labels or more: the domain, then its last seven labels, then parents.
         let long = walk_names("a.b.c.d.e.f.g.h.i.j.example");
         assert_eq!(long.len(), 8);
         assert_eq!(long[0], "_dmarc.a.b.c.d.e.f.g.h.i.j.example");
-        assert_eq!(long[7], "_dmarc.h.i.j.example");
+        assert_eq!(long[1], "_dmarc.e.f.g.h.i.j.example");
+        assert_eq!(long[7], "_dmarc.example");
+    }
+
+    #[test]
+    fn tree_walk_and_public_suffix_list_can_disagree() {
+        // A record at a registry-like parent: the walk finds it, RFC 7489 never looks there.
+        let mut z = ZoneSource::new();
+        z.insert_txt("_dmarc.co.uk", "v=DMARC1; p=reject; psd=y");
+        let s = futures::executor::block_on(check(&z, "shop.example.co.uk"));
+        assert_eq!(s.discovery.name.as_deref(), Some("_dmarc.co.uk"));
+        assert_eq!(s.discovery.rfc7489.org_domain, "example.co.uk");
+        assert_eq!(s.discovery.rfc7489.name, None);
+        assert!(
+            s.findings
+                .iter()
+                .any(|f| f.code() == "dmarc_discovery_disagrees")
+        );
+        // Several records at the domain: ignored, and the walk goes on to the parent.
+        z.insert_txt("_dmarc.mail.example.org", "v=DMARC1; p=none");
+        z.insert_txt("_dmarc.mail.example.org", "v=DMARC1; p=reject");
+        z.insert_txt("_dmarc.example.org", "v=DMARC1; p=quarantine");
+        let s = futures::executor::block_on(check(&z, "mail.example.org"));
+        assert_eq!(s.policy, Some(Policy::Quarantine));
+        assert_eq!(
+            s.discovery.rfc7489.name.as_deref(),
+            Some("_dmarc.example.org")
+        );
+        let codes: Vec<_> = s.findings.iter().map(|f| f.code()).collect();
+        assert!(codes.contains(&"dmarc_several_records"), "{codes:?}");
+        assert!(!codes.contains(&"dmarc_discovery_disagrees"), "{codes:?}");
     }
 
     #[test]

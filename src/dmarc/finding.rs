@@ -73,6 +73,19 @@ pub enum Finding {
         /// Where the record was found.
         name: String,
     },
+    /// RFC 9989's tree walk and RFC 7489's Public Suffix List lead to different records.
+    DiscoveryDisagrees {
+        /// The record name the tree walk finds.
+        tree_walk: Option<String>,
+        /// The record name RFC 7489 discovery finds.
+        psl: Option<String>,
+    },
+    /// The domain enforces DMARC but names that do not exist below it get a weaker policy
+    /// (`np=`, or `sp=` then `p=` when absent; RFC 9989).
+    NonExistentSubdomainsOpen {
+        /// The policy non-existent subdomains get.
+        np: Policy,
+    },
 }
 
 impl crate::findings::Finding for Finding {
@@ -92,6 +105,8 @@ impl crate::findings::Finding for Finding {
             Finding::WeakerSubdomains { .. } => "dmarc_weaker_subdomains",
             Finding::ExternalReportsUnauthorised { .. } => "dmarc_external_reports_unauthorised",
             Finding::Inherited { .. } => "dmarc_inherited",
+            Finding::DiscoveryDisagrees { .. } => "dmarc_discovery_disagrees",
+            Finding::NonExistentSubdomainsOpen { .. } => "dmarc_nonexistent_subdomains_open",
         }
     }
 
@@ -99,12 +114,14 @@ impl crate::findings::Finding for Finding {
         match self {
             Finding::RemovedTag { .. }
             | Finding::Inherited { .. }
+            | Finding::NonExistentSubdomainsOpen { .. }
             | Finding::PartialPct { .. }
             | Finding::Testing => Severity::Info,
             Finding::PolicyNone { .. }
             | Finding::NoRua
             | Finding::UnknownTag { .. }
             | Finding::WeakerSubdomains { .. }
+            | Finding::DiscoveryDisagrees { .. }
             | Finding::MissingPolicy => Severity::Warning,
             Finding::NoRecord { .. }
             | Finding::SeveralRecords { .. }

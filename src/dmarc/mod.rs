@@ -3,4 +3,5 @@
 
 pub mod discovery;
 pub mod finding;
+pub mod psl;
 pub mod record;

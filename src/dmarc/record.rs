@@ -57,6 +57,9 @@ pub struct DmarcRecord {
     pub rua: Vec<String>,
     /// `ruf=` URIs.
     pub ruf: Vec<String>,
+    /// `psd=` (RFC 9989): `Some(true)` for a public suffix domain's record (`y`),
+    /// `Some(false)` for an organisational domain (`n`), `None` when absent or `u`.
+    pub psd: Option<bool>,
 }
 
 /// True when a TXT string is a DMARC record: one of its tags is `v=DMARC1`. RFC 7489
@@ -81,6 +84,7 @@ pub fn parse(domain: &str, record: &str, findings: &mut Vec<Finding>) -> DmarcRe
         testing: false,
         rua: Vec::new(),
         ruf: Vec::new(),
+        psd: None,
     };
     let (mut p, mut sp, mut np) = (None, None, None);
     let bad = |tag: &str, value: &str| Finding::InvalidValue {
@@ -157,11 +161,12 @@ pub fn parse(domain: &str, record: &str, findings: &mut Vec<Finding>) -> DmarcRe
                     findings.push(bad(tag, value));
                 }
             }
-            "psd" => {
-                if !matches!(value, "y" | "n" | "u") {
-                    findings.push(bad(tag, value));
-                }
-            }
+            "psd" => match value {
+                "y" => r.psd = Some(true),
+                "n" => r.psd = Some(false),
+                "u" => {}
+                _ => findings.push(bad(tag, value)),
+            },
             "rf" | "ri" => findings.push(Finding::RemovedTag { tag: lower }),
             _ => findings.push(Finding::UnknownTag { tag: tag.into() }),
         }
@@ -190,6 +195,11 @@ pub fn parse(domain: &str, record: &str, findings: &mut Vec<Finding>) -> DmarcRe
         findings.push(Finding::WeakerSubdomains {
             policy: r.policy,
             subdomain_policy: r.subdomain_policy,
+        });
+    }
+    if r.policy >= Policy::Quarantine && r.nonexistent_policy < Policy::Reject {
+        findings.push(Finding::NonExistentSubdomainsOpen {
+            np: r.nonexistent_policy,
         });
     }
     r

@@ -58,6 +58,8 @@ pub struct DkimKey {
     pub selector: String,
     /// A key record (v=DKIM1 or p=) was found.
     pub found: bool,
+    /// The user asked for this selector (it was not only probed).
+    pub requested: bool,
     /// The record.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub record: Option<String>,
@@ -132,14 +134,47 @@ pub fn valid_domain(name: &str) -> bool {
         })
 }
 
-/// Checks `domain`, probing `selectors` (or [`COMMON_SELECTORS`] when empty).
+/// The DKIM selectors typed in a free-text field: separated by commas or spaces,
+/// lower-cased, `._domainkey…` suffixes dropped, invalid ones and duplicates left out.
+pub fn parse_selectors(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for s in text.split(|c: char| c == ',' || c == ';' || c.is_whitespace()) {
+        let s = s.trim().to_ascii_lowercase();
+        let s = s
+            .split("._domainkey")
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        let ok = !s.is_empty()
+            && s.len() <= 63 * 3
+            && s.split('.').all(|l| {
+                !l.is_empty()
+                    && l.len() <= 63
+                    && l.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            });
+        if ok && !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// Checks `domain`, probing the `selectors` given, then [`COMMON_SELECTORS`].
 pub async fn check(dns: &impl DnsLookup, domain: &str, selectors: &[String]) -> DomainReport {
     let d = crate::dns::normalize_name(domain);
-    let selectors: Vec<String> = if selectors.is_empty() {
-        COMMON_SELECTORS.iter().map(|s| s.to_string()).collect()
-    } else {
-        selectors.to_vec()
-    };
+    let mut probe: Vec<String> = Vec::new();
+    for s in selectors
+        .iter()
+        .map(|s| s.to_ascii_lowercase())
+        .chain(COMMON_SELECTORS.iter().map(|s| s.to_string()))
+    {
+        if !probe.contains(&s) {
+            probe.push(s);
+        }
+    }
+    let requested: Vec<String> = selectors.iter().map(|s| s.to_ascii_lowercase()).collect();
+    let selectors = probe;
     let mut queries = vec![
         (d.clone(), RecordType::Mx),
         (format!("_mta-sts.{d}"), RecordType::Txt),
@@ -210,6 +245,7 @@ pub async fn check(dns: &impl DnsLookup, domain: &str, selectors: &[String]) -> 
             DkimKey {
                 selector: sel.clone(),
                 found: record.is_some(),
+                requested: requested.contains(sel),
                 record,
                 cname,
                 key_bits,
@@ -235,13 +271,24 @@ pub async fn check(dns: &impl DnsLookup, domain: &str, selectors: &[String]) -> 
         spf.findings
             .push(SpfFinding::Ipv6Missing { domain: d.clone() });
     }
+    let foreign_dmarc = dmarc.discovery.name.as_deref().is_some_and(|n| {
+        let owner = n.trim_start_matches("_dmarc.");
+        let org = &dmarc.discovery.rfc7489.org_domain;
+        let within = owner == org || owner.ends_with(&format!(".{org}"));
+        !within || dmarc.parsed.as_ref().is_some_and(|p| p.psd == Some(true))
+    });
     let posture = Posture {
         domain: d.clone(),
         spf: spf.record.clone(),
-        dmarc: dmarc
-            .record
+        // A parent's record is the domain owner's to change only when it sits within the
+        // organisational domain and is not a public suffix operator's (psd=y); otherwise
+        // the plan is to publish one's own record.
+        dmarc: dmarc.record.clone().filter(|_| !foreign_dmarc),
+        dmarc_inherited_from: dmarc
+            .discovery
+            .name
             .clone()
-            .filter(|_| dmarc.discovery.name.as_deref() == Some(&format!("_dmarc.{d}"))),
+            .filter(|n| *n != format!("_dmarc.{d}") && !foreign_dmarc),
         dkim_found: dkim.iter().any(|k| k.found),
         null_mx: mx.null_mx,
         tls_rpt: tls_rpt.record.is_some(),
@@ -307,10 +354,16 @@ mod tests {
         assert!(k.cname.as_deref().unwrap().ends_with("onmicrosoft.com"));
         assert!(r.failed.is_empty());
 
-        let empty =
-            futures::executor::block_on(check(&ZoneSource::new(), "example.org", &["s1".into()]));
+        let empty = futures::executor::block_on(check(
+            &ZoneSource::new(),
+            "example.org",
+            &["mysel".into()],
+        ));
         assert!(empty.spf.record.is_none() && empty.dmarc.record.is_none());
-        assert_eq!(empty.dkim.len(), 1);
+        // The selector asked for comes first, then the common ones are probed.
+        assert_eq!(empty.dkim.len(), COMMON_SELECTORS.len() + 1);
+        assert!(empty.dkim[0].selector == "mysel" && empty.dkim[0].requested);
+        assert!(empty.dkim[1..].iter().all(|k| !k.requested));
         assert!(
             empty
                 .findings
@@ -318,6 +371,15 @@ mod tests {
                 .any(|f| matches!(f, Finding::NoMx { .. }))
         );
         assert!(matches!(empty.next_steps[0], NextStep::InventorySenders));
+    }
+
+    #[test]
+    fn selectors_typed_by_a_user() {
+        assert_eq!(
+            parse_selectors(" S1, s2;k1._domainkey.example.com  bad!sel s1 "),
+            ["s1", "s2", "k1"]
+        );
+        assert!(parse_selectors(" , ;").is_empty());
     }
 
     #[test]

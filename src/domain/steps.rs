@@ -11,8 +11,11 @@ pub struct Posture {
     pub domain: String,
     /// The SPF record, if exactly one.
     pub spf: Option<String>,
-    /// The DMARC record, if found.
+    /// The DMARC record, if found (at the domain or, inherited, at a parent).
     pub dmarc: Option<String>,
+    /// Where the DMARC record was found, when it is not `_dmarc.<domain>`: the plan
+    /// then changes the parent's record rather than shadowing it with a weaker one.
+    pub dmarc_inherited_from: Option<String>,
     /// At least one DKIM key found among the probed selectors.
     pub dkim_found: bool,
     /// A null MX: the domain receives no mail.
@@ -115,8 +118,12 @@ fn with_tag(record: &str, name: &str, value: &str) -> String {
 /// Builds the plan, most urgent first.
 pub fn plan(p: &Posture) -> Vec<NextStep> {
     let d = &p.domain;
-    let dmarc_name = format!("_dmarc.{d}");
-    let rua = format!("mailto:dmarc-reports@{d}");
+    let dmarc_name = p
+        .dmarc_inherited_from
+        .clone()
+        .unwrap_or_else(|| format!("_dmarc.{d}"));
+    let owner = dmarc_name.trim_start_matches("_dmarc.");
+    let rua = format!("mailto:dmarc-reports@{owner}");
     let mut steps = Vec::new();
     let sends_nothing = p.null_mx
         && p.spf
@@ -264,6 +271,32 @@ mod tests {
             })
             .is_empty()
         );
+    }
+
+    #[test]
+    fn inherited_dmarc_is_changed_at_the_parent_never_shadowed() {
+        let base = Posture {
+            domain: "shop.example.com".into(),
+            spf: Some("v=spf1 include:_spf.example.net -all".into()),
+            dkim_found: true,
+            tls_rpt: true,
+            dmarc_inherited_from: Some("_dmarc.example.com".into()),
+            ..Posture::default()
+        };
+        // A parent at p=reject covers the subdomain: nothing to publish.
+        let strict = plan(&Posture {
+            dmarc: Some("v=DMARC1; p=reject; rua=mailto:a@example.com".into()),
+            ..base.clone()
+        });
+        assert!(strict.is_empty(), "{strict:?}");
+        // A parent at p=none: the next stage is set at the parent, not at the subdomain.
+        let s = plan(&Posture {
+            dmarc: Some("v=DMARC1; p=none".into()),
+            ..base
+        });
+        assert_eq!(kinds(&s), ["add_rua", "move_to_quarantine"]);
+        assert!(matches!(&s[0], NextStep::AddRua { name, record }
+            if name == "_dmarc.example.com" && record.contains("dmarc-reports@example.com")));
     }
 
     #[test]

@@ -29,6 +29,10 @@ pub enum Ui {
     DomainIntro,
     /// Domain input placeholder.
     DomainPlaceholder,
+    /// Label of the DKIM selector field.
+    SelectorsLabel,
+    /// Placeholder of the DKIM selector field.
+    SelectorsPlaceholder,
     /// Button: check the domain.
     DomainCheck,
     /// Button: settings.
@@ -152,7 +156,7 @@ pub enum Ui {
 }
 
 /// Interface text that carries numbers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Label {
     /// SPF lookups and void lookups against their limits (10 and 2).
     SpfBudget {
@@ -167,4 +171,13 @@ pub enum Label {
     KeyBits(u32),
     /// A file size.
     Bytes(usize),
+    /// Where each discovery method found the DMARC record.
+    DmarcDiscovery {
+        /// RFC 9989 tree walk: the record name, if any.
+        tree_walk: Option<String>,
+        /// RFC 7489: the organisational domain from the Public Suffix List.
+        org_domain: String,
+        /// RFC 7489: the record name, if any.
+        psl: Option<String>,
+    },
 }

@@ -86,6 +86,13 @@ pub enum Finding {
         /// Its length in bytes.
         length: usize,
     },
+    /// The TXT answer at the domain exceeds 512 bytes: it needs EDNS or TCP (RFC 7208 §3.4).
+    AnswerTooLarge {
+        /// The domain.
+        domain: String,
+        /// The estimated DNS response size in bytes.
+        size: usize,
+    },
     /// The MX hosts have IPv6 addresses but SPF authorises no IPv6 sender.
     Ipv6Missing {
         /// The domain.
@@ -119,6 +126,7 @@ impl crate::findings::Finding for Finding {
             Finding::TargetWithoutRecord { .. } => "spf_target_without_record",
             Finding::VoidLookup { .. } => "spf_void_lookup",
             Finding::LongRecord { .. } => "spf_long_record",
+            Finding::AnswerTooLarge { .. } => "spf_answer_too_large",
             Finding::Ipv6Missing { .. } => "spf_ipv6_missing",
             Finding::Dns { .. } => "spf_dns_error",
         }
@@ -128,6 +136,7 @@ impl crate::findings::Finding for Finding {
         match self {
             Finding::SoftfailAll { .. } | Finding::LongRecord { .. } => Severity::Info,
             Finding::NeutralAll { .. }
+            | Finding::AnswerTooLarge { .. }
             | Finding::NoAll { .. }
             | Finding::PtrUsed { .. }
             | Finding::RedirectIgnored { .. }

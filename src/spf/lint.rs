@@ -86,11 +86,19 @@ impl<'a, D: DnsLookup> Walk<'a, D> {
                 children: Vec::new(),
             };
             let records = match self.dns.lookup(&domain, RecordType::Txt).await {
-                Ok(a) => a
-                    .txt()
-                    .into_iter()
-                    .filter(|t| record::is_spf(t))
-                    .collect::<Vec<_>>(),
+                Ok(a) => {
+                    let size = txt_answer_size(&domain, &a.records);
+                    if size > UDP_ANSWER_LIMIT && a.txt().iter().any(|t| record::is_spf(t)) {
+                        self.findings.push(Finding::AnswerTooLarge {
+                            domain: domain.clone(),
+                            size,
+                        });
+                    }
+                    a.txt()
+                        .into_iter()
+                        .filter(|t| record::is_spf(t))
+                        .collect::<Vec<_>>()
+                }
                 Err(DnsError::NxDomain) => Vec::new(),
                 Err(error) => {
                     self.findings.push(Finding::Dns {
@@ -249,6 +257,23 @@ pub async fn lint(dns: &impl DnsLookup, domain: &str, mx_have_ipv6: bool) -> Spf
         tree,
         findings,
     }
+}
+
+/// The classic DNS-over-UDP message limit: RFC 7208 §3.4 asks SPF answers to fit in it,
+/// since receivers behind old resolvers or firewalls may get nothing larger.
+pub const UDP_ANSWER_LIMIT: usize = 512;
+
+/// The size of a DNS response carrying every TXT record at `name` (RFC 1035 wire format,
+/// answers pointing back to the question name): the whole set comes back, SPF or not.
+pub fn txt_answer_size(name: &str, records: &[crate::dns::RData]) -> usize {
+    let qname = name.trim_end_matches('.').len() + 2;
+    let mut size = 12 + qname + 4;
+    for r in records {
+        if let crate::dns::RData::Txt { strings } = r {
+            size += 2 + 10 + strings.iter().map(|s| s.len() + 1).sum::<usize>();
+        }
+    }
+    size
 }
 
 #[cfg(test)]

@@ -14,3 +14,25 @@ mod tabs;
 pub fn start() {
     yew::Renderer::<app::App>::new().render();
 }
+
+/// The text of the input or text area an event came from.
+pub(crate) fn event_value(e: &yew::Event) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let target = e.target()?;
+    if let Some(i) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+        return Some(i.value());
+    }
+    target
+        .dyn_ref::<web_sys::HtmlTextAreaElement>()
+        .map(web_sys::HtmlTextAreaElement::value)
+}
+
+/// A callback that keeps `state` equal to the text typed in a field.
+pub(crate) fn bind_text(state: &yew::UseStateHandle<String>) -> yew::Callback<yew::InputEvent> {
+    let state = state.clone();
+    yew::Callback::from(move |e: yew::InputEvent| {
+        if let Some(v) = event_value(&e) {
+            state.set(v);
+        }
+    })
+}

@@ -4,9 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { open, shot, useLocalResolver, APP } from './harness.mjs';
 
-async function check(page, domain) {
+async function check(page, domain, selectors = '') {
   await page.click('#tab-domain');
   await page.fill('#domain-input', domain);
+  await page.fill('#domain-selectors', selectors);
   await page.click('#domain-check');
   await page.waitForFunction((d) => document.querySelector('#domain-result h2')?.textContent.includes(d), domain);
   return page.$$eval('#domain-findings li.finding', (lis) => lis.map((li) => li.dataset.code));
@@ -17,9 +18,18 @@ for (const lang of ['en', 'fr']) {
     const { browser, page, errors } = await open(`${APP}?lang=${lang}`);
     try {
       await useLocalResolver(page);
-      const healthy = await check(page, 'sceau.test');
+      const healthy = await check(page, 'sceau.test', 'mail2026, nokey');
       assert.ok(!healthy.includes('spf_pass_all'));
       assert.match(await page.textContent('#domain-result'), /v=DMARC1; p=reject/);
+      // Selectors typed by the user: one found (Ed25519), one reported missing.
+      const keys = await page.$$eval('#domain-result ul.keys li', (lis) => lis.map((li) => li.textContent));
+      assert.ok(keys.some((k) => k.startsWith('mail2026._domainkey') && /256/.test(k)), keys.join(' | '));
+      assert.ok(keys.some((k) => k.startsWith('nokey._domainkey') && (lang === 'fr' ? /aucun/ : /none found/).test(k)), keys.join(' | '));
+      // Both discovery methods are shown.
+      const discovery = await page.textContent('#domain-discovery');
+      assert.match(discovery, lang === 'fr' ? /Parcours DNS RFC 9989/ : /RFC 9989 tree walk/);
+      assert.match(discovery, /_dmarc\.sceau\.test/);
+      assert.match(discovery, /RFC 7489/);
       await shot(page, `domain-healthy-${lang}`);
 
       const broken = await check(page, 'broken.sceau.test');

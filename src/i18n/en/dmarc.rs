@@ -24,6 +24,14 @@ impl En for Finding {
             ),
             Finding::ExternalReportsUnauthorised { report_domain, name } => format!("Reports go to {report_domain}, which has not agreed to receive them: publish “v=DMARC1” at {name}, or receivers will not send them."),
             Finding::Inherited { name } => format!("No record at the domain itself: the policy comes from {name}."),
+            Finding::DiscoveryDisagrees { tree_walk, psl } => format!(
+                "Receivers disagree on the policy: RFC 9989's DNS tree walk leads to {}, while RFC 7489's method (Public Suffix List), which many still follow, leads to {}. Publish a record at the domain itself so both read the same one.",
+                tree_walk.as_deref().unwrap_or("no record"),
+                psl.as_deref().unwrap_or("no record")
+            ),
+            Finding::NonExistentSubdomainsOpen { np } => format!(
+                "Names that do not exist under this domain get np={}: anyone can send from an invented subdomain without being rejected. Add np=reject (RFC 9989).", np.as_str()
+            ),
         }
     }
 }

@@ -48,7 +48,10 @@ impl En for Finding {
                 "“{term}” in the SPF of {domain} finds nothing in DNS; remove it (more than 2 such terms give permerror)."
             ),
             Finding::LongRecord { domain, length } => format!(
-                "The SPF record of {domain} is {length} bytes, more than one TXT string holds (255): publish it split into several strings."
+                "The SPF record of {domain} is {length} bytes, more than one TXT string holds (255): it must be published as several strings, which receivers join without spaces. Check that no space was lost or added at the joins."
+            ),
+            Finding::AnswerTooLarge { domain, size } => format!(
+                "The TXT answer at {domain} is about {size} bytes, over the 512 bytes of a plain UDP DNS answer (RFC 7208 §3.4): some receivers will have to retry over TCP or fail with a temporary error. Shorten the SPF record or remove other TXT records at this name (old site verifications)."
             ),
             Finding::Ipv6Missing { domain } => format!(
                 "The mail servers of {domain} have IPv6 addresses, but its SPF authorises no IPv6 sender: mail sent over IPv6 fails SPF."

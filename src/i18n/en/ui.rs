@@ -19,6 +19,8 @@ impl En for Ui {
             Ui::ReportsDrop => "Drop any number of report files here, or",
             Ui::DomainIntro => "Enter a domain to check its SPF, DMARC, DKIM, MX, MTA-STS, TLS-RPT and BIMI records.",
             Ui::DomainPlaceholder => "example.com",
+            Ui::SelectorsLabel => "DKIM selectors to check (besides the common ones)",
+            Ui::SelectorsPlaceholder => "selector1, s2024",
             Ui::DomainCheck => "Check",
             Ui::Settings => "Settings",
             Ui::Resolver => "DNS-over-HTTPS resolver",
@@ -104,6 +106,18 @@ impl En for crate::i18n::text::Label {
             L::BranchLookups(n) => format!("{n} lookups"),
             L::KeyBits(n) => format!("{n} bits"),
             L::Bytes(n) => format!("{n} bytes"),
+            L::DmarcDiscovery {
+                tree_walk,
+                org_domain,
+                psl,
+            } => {
+                let none = "no record";
+                format!(
+                    "RFC 9989 tree walk: {}. RFC 7489 (organisational domain {org_domain}): {}.",
+                    tree_walk.as_deref().unwrap_or(none),
+                    psl.as_deref().unwrap_or(none)
+                )
+            }
         }
     }
 }

@@ -20,6 +20,14 @@ impl Fr for Finding {
             Finding::WeakerSubdomains { policy, subdomain_policy } => format!("Les sous-domaines ont sp={}, plus faible que p={}\u{a0}: un usurpateur peut se servir de n’importe quel sous-domaine.", subdomain_policy.as_str(), policy.as_str()),
             Finding::ExternalReportsUnauthorised { report_domain, name } => format!("Les rapports partent vers {report_domain}, qui n’a pas accepté de les recevoir\u{a0}: publiez «\u{a0}v=DMARC1\u{a0}» en {name}, sinon les destinataires ne les enverront pas."),
             Finding::Inherited { name } => format!("Pas d’enregistrement sur le domaine lui-même\u{a0}: la politique vient de {name}."),
+            Finding::DiscoveryDisagrees { tree_walk, psl } => format!(
+                "Les destinataires ne lisent pas la même politique\u{a0}: le parcours DNS de la RFC 9989 mène à {}, la méthode de la RFC 7489 (liste des suffixes publics), que beaucoup suivent encore, à {}. Publiez un enregistrement sur le domaine lui-même pour qu’ils lisent tous le même.",
+                tree_walk.as_deref().unwrap_or("aucun enregistrement"),
+                psl.as_deref().unwrap_or("aucun enregistrement")
+            ),
+            Finding::NonExistentSubdomainsOpen { np } => format!(
+                "Les noms qui n’existent pas sous ce domaine reçoivent np={}\u{a0}: n’importe qui peut envoyer depuis un sous-domaine inventé sans être rejeté. Ajoutez np=reject (RFC 9989).", np.as_str()
+            ),
         }
     }
 }

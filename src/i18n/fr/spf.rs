@@ -49,7 +49,10 @@ impl Fr for Finding {
                 "«\u{a0}{term}\u{a0}» dans le SPF de {domain} ne trouve rien dans le DNS\u{a0}; retirez-le (plus de 2 tels termes donnent permerror)."
             ),
             Finding::LongRecord { domain, length } => format!(
-                "L’enregistrement SPF de {domain} fait {length} octets, plus qu’une chaîne TXT n’en contient (255)\u{a0}: publiez-le découpé en plusieurs chaînes."
+                "L’enregistrement SPF de {domain} fait {length} octets, plus qu’une chaîne TXT n’en contient (255)\u{a0}: il doit être publié en plusieurs chaînes, que les destinataires recollent sans espace. Vérifiez qu’aucune espace n’a été perdue ou ajoutée aux jointures."
+            ),
+            Finding::AnswerTooLarge { domain, size } => format!(
+                "La réponse TXT de {domain} fait environ {size} octets, plus que les 512 octets d’une réponse DNS UDP simple (RFC 7208 §3.4)\u{a0}: certains destinataires devront réessayer en TCP ou échoueront temporairement. Raccourcissez l’enregistrement SPF ou retirez les autres TXT de ce nom (anciennes vérifications de site)."
             ),
             Finding::Ipv6Missing { domain } => format!(
                 "Les serveurs de messagerie de {domain} ont des adresses IPv6, mais son SPF n’autorise aucun expéditeur IPv6\u{a0}: le courrier envoyé en IPv6 échoue SPF."

@@ -19,6 +19,8 @@ impl Fr for Ui {
             Ui::ReportsDrop => "Déposez ici autant de rapports que vous voulez, ou",
             Ui::DomainIntro => "Saisissez un domaine pour vérifier ses enregistrements SPF, DMARC, DKIM, MX, MTA-STS, TLS-RPT et BIMI.",
             Ui::DomainPlaceholder => "exemple.fr",
+            Ui::SelectorsLabel => "Sélecteurs DKIM à vérifier (en plus des plus courants)",
+            Ui::SelectorsPlaceholder => "selector1, s2024",
             Ui::DomainCheck => "Vérifier",
             Ui::Settings => "Réglages",
             Ui::Resolver => "Résolveur DNS-over-HTTPS",
@@ -106,6 +108,18 @@ impl Fr for crate::i18n::text::Label {
             L::BranchLookups(n) => format!("{n} requêtes"),
             L::KeyBits(n) => format!("{n} bits"),
             L::Bytes(n) => format!("{n} octets"),
+            L::DmarcDiscovery {
+                tree_walk,
+                org_domain,
+                psl,
+            } => {
+                let none = "aucun enregistrement";
+                format!(
+                    "Parcours DNS RFC 9989\u{a0}: {}. RFC 7489 (domaine organisationnel {org_domain})\u{a0}: {}.",
+                    tree_walk.as_deref().unwrap_or(none),
+                    psl.as_deref().unwrap_or(none)
+                )
+            }
         }
     }
 }

@@ -1,11 +1,9 @@
 //! Domain tab: the domain check, its findings and the plan.
 
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::domain::check::{DomainReport, check, valid_domain};
+use crate::domain::check::{DomainReport, check, parse_selectors, valid_domain};
 use crate::findings::Severity;
 use crate::i18n::text::{Label, Ui};
 use crate::i18n::{Lang, Translate};
@@ -57,7 +55,7 @@ fn report_view(r: &DomainReport, ctx: &Ctx) -> Html {
             .collect::<Vec<_>>()
             .join(", ")
     });
-    let keys: Vec<_> = r.dkim.iter().filter(|k| k.found).collect();
+    let keys: Vec<_> = r.dkim.iter().filter(|k| k.found || k.requested).collect();
     html! {
         <div id="domain-result" class="result">
             <h2>{ ctx.t(Ui::RecordsFound) }{ " — " }<span class="mono">{ &r.domain }</span></h2>
@@ -75,13 +73,19 @@ fn report_view(r: &DomainReport, ctx: &Ctx) -> Html {
                 { record_row("TLS-RPT", r.tls_rpt.record.as_deref(), ctx) }
                 { record_row("BIMI", r.bimi.record.as_deref(), ctx) }
             </tbody></table>
+            <p id="domain-discovery" class="note">{ Label::DmarcDiscovery {
+                tree_walk: r.dmarc.discovery.name.clone(),
+                org_domain: r.dmarc.discovery.rfc7489.org_domain.clone(),
+                psl: r.dmarc.discovery.rfc7489.name.clone(),
+            }.text(lang) }</p>
             <p class="note">{ if r.dnssec { ctx.t(Ui::DnssecValidated) } else { ctx.t(Ui::DnssecNotValidated) } }</p>
             <h3>{ ctx.t(Ui::DkimKeys) }</h3>
             if keys.is_empty() { <p>{ ctx.t(Ui::NoDkimKey) }</p> } else {
                 <ul class="keys">{ for keys.iter().map(|k| html! {
                     <li><span class="mono">{ format!("{}._domainkey", k.selector) }</span>
                         if let Some(bits) = k.key_bits { { format!(" — {}", Label::KeyBits(bits).text(lang)) } }
-                        if let Some(c) = &k.cname { <span class="mono muted">{ format!(" → {c}") }</span> }</li>
+                        if let Some(c) = &k.cname { <span class="mono muted">{ format!(" → {c}") }</span> }
+                        if !k.found { { format!(" — {}", ctx.t(Ui::NoneFound)) } }</li>
                 }) }</ul>
             }
             if !r.findings.is_empty() || !r.spf.findings.is_empty() || !r.dmarc.findings.is_empty() || r.dkim.iter().any(|k| !k.findings.is_empty()) {
@@ -116,21 +120,14 @@ fn report_view(r: &DomainReport, ctx: &Ctx) -> Html {
 pub fn domain_tab() -> Html {
     let ctx = use_context::<Ctx>().expect("context");
     let domain = use_state(String::new);
+    let selectors = use_state(String::new);
     let report = use_state(|| None::<DomainReport>);
     let error = use_state(|| false);
     let busy = use_state(|| false);
-    let oninput = {
-        let domain = domain.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(i) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-            {
-                domain.set(i.value());
-            }
-        })
-    };
+    let oninput = crate::ui::bind_text(&domain);
+    let onselectors = crate::ui::bind_text(&selectors);
     let onsubmit = {
+        let selectors = selectors.clone();
         let (domain, report, error, busy, ctx) = (
             domain.clone(),
             report.clone(),
@@ -147,9 +144,10 @@ pub fn domain_tab() -> Html {
             }
             error.set(false);
             busy.set(true);
+            let given = parse_selectors(&selectors);
             let (report, busy, dns) = (report.clone(), busy.clone(), ctx.dns.clone());
             spawn_local(async move {
-                report.set(Some(check(&*dns, &d, &[]).await));
+                report.set(Some(check(&*dns, &d, &given).await));
                 busy.set(false);
             });
         })
@@ -164,6 +162,11 @@ pub fn domain_tab() -> Html {
                     aria-invalid={error.to_string()}/>
                 <button id="domain-check" class="primary" type="submit" disabled={*busy}>{ ctx.t(Ui::DomainCheck) }</button>
             </form>
+            <div class="row">
+                <label for="domain-selectors">{ ctx.t(Ui::SelectorsLabel) }</label>
+                <input id="domain-selectors" type="text" autocomplete="off" spellcheck="false"
+                    placeholder={ctx.t(Ui::SelectorsPlaceholder)} value={(*selectors).clone()} oninput={onselectors}/>
+            </div>
             if *error { <p class="error" role="alert">{ ctx.t(Ui::InvalidDomain) }</p> }
             if *busy { <p aria-live="polite">{ ctx.t(Ui::Working) }</p> }
             if let Some(r) = &*report { { report_view(r, &ctx) } }

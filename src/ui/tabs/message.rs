@@ -1,7 +1,5 @@
 //! Message tab: paste or drop a message.
 
-use wasm_bindgen::JsCast;
-use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::headers::raw;
@@ -15,17 +13,7 @@ pub fn message_tab() -> Html {
     let ctx = use_context::<Ctx>().expect("context");
     let text = use_state(String::new);
     let parsed = use_state(|| None::<raw::RawMessage>);
-    let oninput = {
-        let text = text.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(t) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
-            {
-                text.set(t.value());
-            }
-        })
-    };
+    let oninput = crate::ui::bind_text(&text);
     let analyze = {
         let text = text.clone();
         let parsed = parsed.clone();
