@@ -55,6 +55,22 @@ pub struct DmarcSection {
 }
 
 impl DmarcSection {
+    /// A section for a domain that was not looked up (no From domain, say).
+    pub fn empty() -> Self {
+        Self::without_record(
+            Discovery {
+                name: None,
+                queried: Vec::new(),
+                rfc7489: LegacyDiscovery {
+                    org_domain: String::new(),
+                    name: None,
+                },
+            },
+            Vec::new(),
+            None,
+        )
+    }
+
     fn without_record(
         discovery: Discovery,
         findings: Vec<Finding>,

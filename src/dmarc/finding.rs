@@ -80,6 +80,43 @@ pub enum Finding {
         /// The record name RFC 7489 discovery finds.
         psl: Option<String>,
     },
+    /// The message has no From domain: DMARC cannot be evaluated.
+    NoFromDomain,
+    /// The From field names several domains (RFC 7489 §6.6.1).
+    SeveralFromDomains {
+        /// The domains.
+        domains: Vec<String>,
+    },
+    /// A DNS failure stopped policy discovery.
+    DnsFailed {
+        /// The name queried.
+        name: String,
+        /// What failed.
+        error: crate::dns::DnsError,
+    },
+    /// The Public Suffix List and RFC 9989's tree walk give different organisational domains.
+    OrgDomainsDiffer {
+        /// By the list (RFC 7489).
+        psl: String,
+        /// By the tree walk (RFC 9989).
+        tree_walk: String,
+    },
+    /// A method passed for a domain that does not align with the From domain.
+    PassNotAligned {
+        /// `dkim` or `spf`.
+        method: &'static str,
+        /// The domain that passed.
+        domain: String,
+        /// The From domain.
+        from: String,
+        /// The record asks for strict alignment.
+        strict: bool,
+    },
+    /// The From domain does not exist in DNS: `np=` applies (RFC 9989).
+    FromDomainDoesNotExist {
+        /// The domain.
+        domain: String,
+    },
     /// The domain enforces DMARC but names that do not exist below it get a weaker policy
     /// (`np=`, or `sp=` then `p=` when absent; RFC 9989).
     NonExistentSubdomainsOpen {
@@ -106,6 +143,12 @@ impl crate::findings::Finding for Finding {
             Finding::ExternalReportsUnauthorised { .. } => "dmarc_external_reports_unauthorised",
             Finding::Inherited { .. } => "dmarc_inherited",
             Finding::DiscoveryDisagrees { .. } => "dmarc_discovery_disagrees",
+            Finding::NoFromDomain => "dmarc_no_from_domain",
+            Finding::SeveralFromDomains { .. } => "dmarc_several_from_domains",
+            Finding::DnsFailed { .. } => "dmarc_dns_failed",
+            Finding::OrgDomainsDiffer { .. } => "dmarc_org_domains_differ",
+            Finding::PassNotAligned { .. } => "dmarc_pass_not_aligned",
+            Finding::FromDomainDoesNotExist { .. } => "dmarc_from_domain_does_not_exist",
             Finding::NonExistentSubdomainsOpen { .. } => "dmarc_nonexistent_subdomains_open",
         }
     }
@@ -115,6 +158,7 @@ impl crate::findings::Finding for Finding {
             Finding::RemovedTag { .. }
             | Finding::Inherited { .. }
             | Finding::NonExistentSubdomainsOpen { .. }
+            | Finding::OrgDomainsDiffer { .. }
             | Finding::PartialPct { .. }
             | Finding::Testing => Severity::Info,
             Finding::PolicyNone { .. }
@@ -122,8 +166,13 @@ impl crate::findings::Finding for Finding {
             | Finding::UnknownTag { .. }
             | Finding::WeakerSubdomains { .. }
             | Finding::DiscoveryDisagrees { .. }
+            | Finding::PassNotAligned { .. }
+            | Finding::FromDomainDoesNotExist { .. }
+            | Finding::DnsFailed { .. }
             | Finding::MissingPolicy => Severity::Warning,
             Finding::NoRecord { .. }
+            | Finding::NoFromDomain
+            | Finding::SeveralFromDomains { .. }
             | Finding::SeveralRecords { .. }
             | Finding::VersionNotFirst
             | Finding::InvalidValue { .. }

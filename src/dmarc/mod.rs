@@ -2,6 +2,7 @@
 //! `evaluate` (alignment, result, disposition).
 
 pub mod discovery;
+pub mod evaluate;
 pub mod finding;
 pub mod psl;
 pub mod record;

@@ -116,11 +116,13 @@ pub fn parse(input: &[u8]) -> RawMessage {
             f.raw.extend_from_slice(line);
             f.last_line = line_no;
         } else if let Some(colon) = line.iter().position(|&b| b == b':').filter(|&c| {
-            c > 0
-                && line[..c]
-                    .iter()
-                    .all(|&b| is_field_name_byte(b) || b == b' ' || b == b'\t')
-                && is_field_name_byte(line[0])
+            // A name is ftext, possibly followed by white space (RFC 5322 obsolete
+            // syntax); white space inside it means a flattened continuation line.
+            let name = line[..c]
+                .iter()
+                .rposition(|&b| b != b' ' && b != b'\t')
+                .map_or(&line[..0], |last| &line[..=last]);
+            !name.is_empty() && name.iter().all(|&b| is_field_name_byte(b))
         }) {
             started = true;
             let name = String::from_utf8_lossy(&line[..colon])
@@ -165,6 +167,15 @@ mod tests {
         assert_eq!(m.fields[1].value(), "hello world");
         assert_eq!(m.fields[1].last_line, 2);
         assert_eq!(m.body.as_deref(), Some(&b"body\r\n"[..]));
+    }
+
+    #[test]
+    fn flattened_continuations_stay_in_their_field() {
+        // A paste that lost the folding indent: the date line has colons but is no field.
+        let m = parse(b"Received: from a by b\nfor <x@example.com>; Tue, 5 Mar 2024 10:00:00 +0000\nSubject : hi\n");
+        assert_eq!(m.fields.len(), 2);
+        assert!(m.fields[0].value().ends_with("10:00:00 +0000"));
+        assert_eq!(m.fields[1].name, "Subject");
     }
 
     #[test]

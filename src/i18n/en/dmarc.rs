@@ -29,6 +29,26 @@ impl En for Finding {
                 tree_walk.as_deref().unwrap_or("no record"),
                 psl.as_deref().unwrap_or("no record")
             ),
+            Finding::NoFromDomain => "The message has no usable From address: DMARC cannot be evaluated, and many receivers reject such mail.".into(),
+            Finding::SeveralFromDomains { domains } => format!(
+                "The From field names several domains ({}): RFC 7489 lets receivers reject the message; Sceau evaluates the first.",
+                domains.join(", ")
+            ),
+            Finding::DnsFailed { name, error } => format!(
+                "The DMARC lookup of {name} failed ({}): the result is a temporary error; try again.",
+                crate::i18n::Translate::text(error, crate::i18n::Lang::En)
+            ),
+            Finding::OrgDomainsDiffer { psl, tree_walk } => format!(
+                "The organisational domain is {psl} by the Public Suffix List (RFC 7489) but {tree_walk} by RFC 9989's DNS tree walk: relaxed alignment may be judged differently by different receivers."
+            ),
+            Finding::PassNotAligned { method, domain, from, strict } => format!(
+                "{} passed for {domain}, but {domain} does not align with the From domain {from}{}: it does not count for DMARC.",
+                method.to_uppercase(),
+                if *strict { " (the record asks for strict alignment: the domains must be identical)" } else { "" }
+            ),
+            Finding::FromDomainDoesNotExist { domain } => format!(
+                "The From domain {domain} does not exist in DNS: the np= policy applies (RFC 9989). Mail from invented subdomains is a classic forgery."
+            ),
             Finding::NonExistentSubdomainsOpen { np } => format!(
                 "Names that do not exist under this domain get np={}: anyone can send from an invented subdomain without being rejected. Add np=reject (RFC 9989).", np.as_str()
             ),

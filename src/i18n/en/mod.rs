@@ -8,6 +8,7 @@ mod dmarc;
 mod dns;
 mod domain;
 mod headers;
+mod input;
 mod reports;
 mod spf;
 mod ui;

@@ -25,6 +25,26 @@ impl Fr for Finding {
                 tree_walk.as_deref().unwrap_or("aucun enregistrement"),
                 psl.as_deref().unwrap_or("aucun enregistrement")
             ),
+            Finding::NoFromDomain => "Le message n’a pas d’adresse From utilisable\u{a0}: DMARC ne peut pas être évalué, et beaucoup de destinataires refusent un tel courrier.".into(),
+            Finding::SeveralFromDomains { domains } => format!(
+                "Le champ From nomme plusieurs domaines ({})\u{a0}: la RFC 7489 permet aux destinataires de refuser le message\u{a0}; Sceau évalue le premier.",
+                domains.join(", ")
+            ),
+            Finding::DnsFailed { name, error } => format!(
+                "La recherche DMARC de {name} a échoué ({})\u{a0}: le résultat est une erreur temporaire\u{a0}; réessayez.",
+                crate::i18n::Translate::text(error, crate::i18n::Lang::Fr)
+            ),
+            Finding::OrgDomainsDiffer { psl, tree_walk } => format!(
+                "Le domaine organisationnel est {psl} d’après la liste des suffixes publics (RFC 7489) mais {tree_walk} d’après le parcours DNS de la RFC 9989\u{a0}: l’alignement relâché peut être jugé différemment selon les destinataires."
+            ),
+            Finding::PassNotAligned { method, domain, from, strict } => format!(
+                "{} réussit pour {domain}, mais {domain} n’est pas aligné sur le domaine From {from}{}\u{a0}: cela ne compte pas pour DMARC.",
+                method.to_uppercase(),
+                if *strict { " (l’enregistrement exige un alignement strict\u{a0}: les domaines doivent être identiques)" } else { "" }
+            ),
+            Finding::FromDomainDoesNotExist { domain } => format!(
+                "Le domaine From {domain} n’existe pas dans le DNS\u{a0}: la politique np= s’applique (RFC 9989). Envoyer depuis un sous-domaine inventé est une usurpation classique."
+            ),
             Finding::NonExistentSubdomainsOpen { np } => format!(
                 "Les noms qui n’existent pas sous ce domaine reçoivent np={}\u{a0}: n’importe qui peut envoyer depuis un sous-domaine inventé sans être rejeté. Ajoutez np=reject (RFC 9989).", np.as_str()
             ),
