@@ -17,11 +17,18 @@ probe() {
   curl -s -m 2 -o /dev/null -w '%{http_code}' -H 'accept: application/dns-message' "$url?dns=$q" 2>/dev/null | grep -q '^200$'
 }
 
+zones_sum() { cat "$root"/tests/dns/*.zone | sha256sum | cut -d' ' -f1; }
+
 start() {
-  if probe; then echo "$url"; return 0; fi
+  # A server already running is reused only if it serves the current zone files.
+  if probe; then
+    if [ "$(cat "$run/zones.sum" 2>/dev/null)" = "$(zones_sum)" ]; then echo "$url"; return 0; fi
+    stop; sleep 0.5
+  fi
   need knotd; need dnsdist; need curl
   mkdir -p "$run/zones" "$run/knot-db"
   for z in "$root"/tests/dns/*.zone; do cp "$z" "$run/zones/"; done
+  zones_sum > "$run/zones.sum"
   cat > "$run/knot.conf" <<CONF
 server:
     rundir: "$run"

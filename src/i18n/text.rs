@@ -29,6 +29,8 @@ pub enum Ui {
     DomainIntro,
     /// Domain input placeholder.
     DomainPlaceholder,
+    /// A DKIM selector that has no key.
+    KeyNotFound,
     /// Label of the DKIM selector field.
     SelectorsLabel,
     /// Placeholder of the DKIM selector field.

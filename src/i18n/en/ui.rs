@@ -19,6 +19,7 @@ impl En for Ui {
             Ui::ReportsDrop => "Drop any number of report files here, or",
             Ui::DomainIntro => "Enter a domain to check its SPF, DMARC, DKIM, MX, MTA-STS, TLS-RPT and BIMI records.",
             Ui::DomainPlaceholder => "example.com",
+            Ui::KeyNotFound => "not found",
             Ui::SelectorsLabel => "DKIM selectors to check (besides the common ones)",
             Ui::SelectorsPlaceholder => "selector1, s2024",
             Ui::DomainCheck => "Check",

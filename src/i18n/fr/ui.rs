@@ -19,6 +19,7 @@ impl Fr for Ui {
             Ui::ReportsDrop => "Déposez ici autant de rapports que vous voulez, ou",
             Ui::DomainIntro => "Saisissez un domaine pour vérifier ses enregistrements SPF, DMARC, DKIM, MX, MTA-STS, TLS-RPT et BIMI.",
             Ui::DomainPlaceholder => "exemple.fr",
+            Ui::KeyNotFound => "introuvable",
             Ui::SelectorsLabel => "Sélecteurs DKIM à vérifier (en plus des plus courants)",
             Ui::SelectorsPlaceholder => "selector1, s2024",
             Ui::DomainCheck => "Vérifier",

@@ -85,7 +85,7 @@ fn report_view(r: &DomainReport, ctx: &Ctx) -> Html {
                     <li><span class="mono">{ format!("{}._domainkey", k.selector) }</span>
                         if let Some(bits) = k.key_bits { { format!(" — {}", Label::KeyBits(bits).text(lang)) } }
                         if let Some(c) = &k.cname { <span class="mono muted">{ format!(" → {c}") }</span> }
-                        if !k.found { { format!(" — {}", ctx.t(Ui::NoneFound)) } }</li>
+                        if !k.found { { format!(" — {}", ctx.t(Ui::KeyNotFound)) } }</li>
                 }) }</ul>
             }
             if !r.findings.is_empty() || !r.spf.findings.is_empty() || !r.dmarc.findings.is_empty() || r.dkim.iter().any(|k| !k.findings.is_empty()) {
