@@ -338,8 +338,11 @@ impl Builder {
     }
 }
 
+/// A calendar date: year, month, day.
+type Ymd = (i64, u32, u32);
+
 /// `2024-03-05` with an optional `T…` time part.
-fn iso_parts(w: &str) -> Option<((i64, u32, u32), Option<&str>)> {
+fn iso_parts(w: &str) -> Option<(Ymd, Option<&str>)> {
     let (date, time) = match w.find(['T', 't']) {
         Some(i) => (w.get(..i)?, Some(w.get(i + 1..)?)),
         None => (w, None),

@@ -5,3 +5,4 @@ pub mod date;
 pub mod finding;
 mod lex;
 pub mod raw;
+pub mod received;
