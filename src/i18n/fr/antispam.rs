@@ -1,0 +1,193 @@
+//! French text of the antispam meanings (`headers::antispam`).
+
+use crate::headers::antispam::{
+    AuthAs, Cat, CompAuthReason, Direction, Ipv, Meaning, Sfty, Sfv, Srv,
+};
+use crate::i18n::Fr;
+
+/// A number with a decimal comma (`7,5`).
+fn num(x: f64) -> String {
+    x.to_string().replace('.', ",")
+}
+
+impl Fr for Meaning {
+    fn fr(&self) -> String {
+        match self {
+            Meaning::Scl(n) => match n {
+                -1 => "SCL -1\u{a0}: le filtrage antispam a été sauté (expéditeur de confiance ou approuvé, règle de flux, ou courrier interne)\u{a0}; remis dans la boîte de réception.".into(),
+                0 | 1 => format!("SCL {n}\u{a0}: pas du spam\u{a0}; remis dans la boîte de réception."),
+                2..=4 => format!("SCL {n}\u{a0}: un niveau que le filtrage de Microsoft 365 ne pose pas lui-même (une règle de flux ou un autre filtre l’a fait)\u{a0}; sous les niveaux de spam."),
+                5 | 6 => format!("SCL {n}\u{a0}: marqué comme spam\u{a0}; remis dans le dossier Courrier indésirable."),
+                7..=9 => format!("SCL {n}\u{a0}: marqué comme spam à haut niveau de confiance\u{a0}; remis dans le Courrier indésirable ou mis en quarantaine, selon la stratégie antispam."),
+                _ => format!("SCL {n}\u{a0}: hors de la plage documentée (-1 à 9)."),
+            },
+            Meaning::Bcl(n) => match n {
+                0 => "BCL 0\u{a0}: ne vient pas d’un expéditeur de masse.".into(),
+                1..=3 => format!("BCL {n}\u{a0}: vient d’un expéditeur de masse qui suscite peu de plaintes."),
+                4..=7 => format!("BCL {n}\u{a0}: vient d’un expéditeur de masse qui suscite un nombre moyen de plaintes. La stratégie antispam par défaut traite 7 et plus comme du courrier en nombre."),
+                8 | 9 => format!("BCL {n}\u{a0}: vient d’un expéditeur de masse qui suscite beaucoup de plaintes\u{a0}; traité comme courrier en nombre par la stratégie par défaut."),
+                _ => format!("BCL {n}\u{a0}: hors de la plage documentée (0 à 9)."),
+            },
+            Meaning::Pcl(n) => match n {
+                0..=3 => format!("PCL {n}\u{a0}: le contenu n’est probablement pas de l’hameçonnage (niveau que Microsoft ne documente plus)."),
+                4..=8 => format!("PCL {n}\u{a0}: le contenu est probablement de l’hameçonnage (niveau que Microsoft ne documente plus)."),
+                _ => format!("PCL {n}\u{a0}: hors de la plage documentée (0 à 8)."),
+            },
+            Meaning::SpamFilterVerdict(v) => v.fr(),
+            Meaning::Category(c) => c.fr(),
+            Meaning::ServiceVerdict(Srv::Bulk) => {
+                "Reconnu comme courrier en nombre\u{a0}: son niveau de plaintes a atteint le seuil de la stratégie.".into()
+            }
+            Meaning::ServiceVerdict(Srv::Other(v)) => {
+                format!("Verdict de service «\u{a0}{v}\u{a0}», que Microsoft ne documente pas.")
+            }
+            Meaning::Direction(d) => d.fr(),
+            Meaning::Country(c) => format!("L’adresse IP de connexion est située dans le pays {c}."),
+            Meaning::Language(l) => format!("Microsoft a détecté la langue du message\u{a0}: «\u{a0}{l}\u{a0}»."),
+            Meaning::ConnectingIp(ip) => {
+                format!("Le serveur qui s’est connecté à Microsoft 365 avait l’adresse {ip}.")
+            }
+            Meaning::IpFilter(Ipv::Cal) => "L’adresse IP de connexion figure dans la liste d’autorisation du filtre de connexion de l’organisation\u{a0}: le filtrage antispam a été sauté.".into(),
+            Meaning::IpFilter(Ipv::Nli) => "L’adresse IP de connexion ne figure sur aucune liste de réputation.".into(),
+            Meaning::IpFilter(Ipv::Other(v)) => {
+                format!("Résultat du filtre de connexion «\u{a0}{v}\u{a0}», que Microsoft ne documente pas.")
+            }
+            Meaning::Helo(h) => format!("Le serveur de connexion s’est présenté (HELO/EHLO) comme {h}."),
+            Meaning::ReverseDns(p) => format!("Le nom DNS inverse de l’adresse IP de connexion est {p}."),
+            Meaning::SafetyTip(s) => s.fr(),
+            Meaning::FilterRules => "Identifiants de règles internes à Microsoft\u{a0}: non documentés, on ne peut rien en lire.".into(),
+            Meaning::AuthAs(a) => a.fr(),
+            Meaning::CompAuth(r) => r.fr(),
+            Meaning::SpamVerdict(true) => "Le filtre a classé le message comme spam.".into(),
+            Meaning::SpamVerdict(false) => "Le filtre a classé le message comme légitime.".into(),
+            Meaning::SpamFlag(true) => "Le filtre a signalé le message comme spam.".into(),
+            Meaning::SpamFlag(false) => "Le filtre n’a pas signalé le message comme spam.".into(),
+            Meaning::SpamScore(x) => format!("Score de spam {}\u{a0}: plus il est haut, plus le message ressemble à du spam\u{a0}; comparez-le au seuil.", num(*x)),
+            Meaning::SpamThreshold(x) => format!("Seuil {}\u{a0}: à partir de ce score, le filtre considère le message comme du spam.", num(*x)),
+            Meaning::SpamLevel(n) => format!("Niveau de spam {n}\u{a0}: une étoile par point de score."),
+            Meaning::SpamTests(tests) if tests.is_empty() => "Aucune règle du filtre ne s’est déclenchée.".into(),
+            Meaning::SpamTests(tests) => format!("Règles déclenchées\u{a0}: {}.", tests.join(", ")),
+            Meaning::SpamRule { points, rule, description } => {
+                if *points > 0.0 {
+                    format!("{rule} a ajouté {} points\u{a0}: {description}", num(*points))
+                } else if *points < 0.0 {
+                    format!("{rule} a retiré {} points, en faveur du message\u{a0}: {description}", num(-points))
+                } else {
+                    format!("{rule} s’est déclenchée pour information, 0 point\u{a0}: {description}")
+                }
+            }
+            Meaning::Autolearn(v) => format!("Apprentissage automatique\u{a0}: {v} (si le filtre bayésien a appris de ce message)."),
+            Meaning::FilterVersion(v) => format!("Version du filtre {v}."),
+            Meaning::GoogleOpaque => "Données internes à Google, opaques\u{a0}: on ne peut rien en lire.".into(),
+            Meaning::Empty => "Aucune valeur.".into(),
+            Meaning::Unknown => "Une valeur que Sceau ne sait pas lire\u{a0}; affichée telle quelle.".into(),
+        }
+    }
+}
+
+impl Fr for Sfv {
+    fn fr(&self) -> String {
+        match self {
+            Sfv::Blk => "L’expéditeur figure dans la liste des expéditeurs bloqués du destinataire\u{a0}: filtrage sauté, message mis dans le Courrier indésirable.".into(),
+            Sfv::Nspm => "Le filtrage antispam a jugé que le message n’est pas du spam.".into(),
+            Sfv::Sfe => "Filtrage sauté\u{a0}: l’expéditeur figure dans la liste des expéditeurs approuvés du destinataire.".into(),
+            Sfv::Ska => "Filtrage sauté\u{a0}: l’expéditeur correspond à une liste d’autorisation de la stratégie antispam.".into(),
+            Sfv::Skb => "Marqué comme spam\u{a0}: l’expéditeur correspond à une liste de blocage de la stratégie antispam.".into(),
+            Sfv::Ski => "Filtrage sauté pour une autre raison, par exemple du courrier interne à l’organisation.".into(),
+            Sfv::Skn => "Marqué comme légitime avant le filtrage, par exemple par une règle de flux.".into(),
+            Sfv::Skq => "Le message a été libéré de la quarantaine.".into(),
+            Sfv::Sks => "Marqué comme spam avant le filtrage, par exemple par une règle de flux.".into(),
+            Sfv::Spm => "Le filtrage antispam a marqué le message comme spam.".into(),
+            Sfv::Other(v) => format!("Verdict du filtre «\u{a0}{v}\u{a0}», que Microsoft ne documente pas."),
+        }
+    }
+}
+
+impl Fr for Cat {
+    fn fr(&self) -> String {
+        let what = match self {
+            Cat::Amp => "l’anti-programme malveillant",
+            Cat::Bimp => "l’usurpation de marque",
+            Cat::Bulk => "le courrier en nombre",
+            Cat::Dimp => "l’usurpation de domaine",
+            Cat::Ftbp => "le filtre des pièces jointes courantes (type de fichier bloqué)",
+            Cat::Gimp => "l’usurpation détectée par l’intelligence des boîtes aux lettres",
+            Cat::Hphish => "l’hameçonnage à haut niveau de confiance",
+            Cat::Hspm => "le spam à haut niveau de confiance",
+            Cat::Intos => "l’hameçonnage interne à l’organisation",
+            Cat::Malw => "les programmes malveillants",
+            Cat::Ospm => "le spam sortant",
+            Cat::Phsh => "l’hameçonnage",
+            Cat::Sap => "les pièces jointes fiables (pièce jointe malveillante)",
+            Cat::Spm => "le spam",
+            Cat::Spoof => "l’usurpation d’expéditeur",
+            Cat::Uimp => "l’usurpation d’utilisateur",
+            Cat::None => {
+                return "Aucune stratégie de protection appliquée\u{a0}: rien n’a été détecté."
+                    .into();
+            }
+            Cat::Other(v) => {
+                return format!("Catégorie «\u{a0}{v}\u{a0}», que Microsoft ne documente pas.");
+            }
+        };
+        format!("La stratégie de protection contre {what} a été appliquée.")
+    }
+}
+
+impl Fr for Direction {
+    fn fr(&self) -> String {
+        match self {
+            Direction::Inbound => "Entrant\u{a0}: venu de l’extérieur de l’organisation.".into(),
+            Direction::Outbound => "Sortant\u{a0}: envoyé par l’organisation.".into(),
+            Direction::Internal => {
+                "Interne\u{a0}: entre boîtes aux lettres de l’organisation.".into()
+            }
+            Direction::Other(v) => {
+                format!("Sens «\u{a0}{v}\u{a0}», que Microsoft ne documente pas.")
+            }
+        }
+    }
+}
+
+impl Fr for Sfty {
+    fn fr(&self) -> String {
+        match self {
+            Sfty::DomainImpersonation => "Conseil de sécurité\u{a0}: le domaine de l’expéditeur usurpe un domaine protégé.".into(),
+            Sfty::UserImpersonation => "Conseil de sécurité\u{a0}: l’expéditeur usurpe un utilisateur protégé.".into(),
+            Sfty::FirstContact => "Conseil de premier contact\u{a0}: le destinataire reçoit rarement, ou jamais, de courrier de cet expéditeur.".into(),
+            Sfty::Other(v) => format!("Conseil de sécurité «\u{a0}{v}\u{a0}», que Microsoft ne documente pas."),
+        }
+    }
+}
+
+impl Fr for AuthAs {
+    fn fr(&self) -> String {
+        match self {
+            AuthAs::Anonymous => "Reçu sans authentification, depuis Internet.".into(),
+            AuthAs::Internal => "Envoyé depuis l’organisation, authentifié.".into(),
+            AuthAs::Partner => {
+                "Reçu par un connecteur partenaire (sécurisé avec un domaine partenaire).".into()
+            }
+            AuthAs::Other(v) => {
+                format!("Authentification «\u{a0}{v}\u{a0}», que Microsoft ne documente pas.")
+            }
+        }
+    }
+}
+
+impl Fr for CompAuthReason {
+    fn fr(&self) -> String {
+        match self {
+            CompAuthReason::ExplicitFail => "L’authentification composite a échoué explicitement (000)\u{a0}: DMARC a échoué et la politique du domaine est quarantine ou reject.".into(),
+            CompAuthReason::ImplicitFail => "L’authentification composite a échoué implicitement (001)\u{a0}: le domaine expéditeur ne publie pas d’enregistrements d’authentification, ou de trop faibles (SPF softfail ou neutral, DMARC p=none).".into(),
+            CompAuthReason::ProhibitedSpoof => "L’organisation interdit à ce couple expéditeur et domaine d’envoyer du courrier usurpé (002, réglé par un administrateur).".into(),
+            CompAuthReason::IntraOrgDmarcFail => "DMARC a échoué avec quarantine ou reject, et le domaine expéditeur est l’un des domaines de l’organisation (010, usurpation de soi-même).".into(),
+            CompAuthReason::Pass(n) => format!("L’authentification composite a réussi ({n}\u{a0}; les deux derniers chiffres sont internes à Microsoft)."),
+            CompAuthReason::SoftPass(n) => format!("L’authentification composite a réussi faiblement\u{a0}: l’authentification implicite a suffi ({n})."),
+            CompAuthReason::NotChecked(n) => format!("L’authentification composite n’a pas été vérifiée ({n})."),
+            CompAuthReason::Bypassed(n) => format!("L’authentification composite a été contournée ({n}), par exemple par une règle d’autorisation."),
+            CompAuthReason::IntraOrgImplicitFail(n) => format!("L’authentification implicite a échoué et le domaine expéditeur est l’un des domaines de l’organisation ({n}, usurpation de soi-même ou interne)."),
+            CompAuthReason::Other(v) => format!("compauth {v}\u{a0}: pas de code de raison documenté."),
+        }
+    }
+}
