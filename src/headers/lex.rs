@@ -126,7 +126,6 @@ pub(crate) fn collapse_ws(s: &str) -> String {
 
 /// Decodes RFC 2047 encoded words in `s` (with mail-parser), leaving other text as is.
 /// Text without `=?` is returned unchanged.
-#[allow(dead_code)] // used by address.rs (next commit)
 pub(crate) fn decode_2047(s: &str) -> String {
     if !s.contains("=?") {
         return s.to_string();
