@@ -303,3 +303,135 @@ pub fn lint_key(selector: &str, txt: &str) -> (Option<u32>, Vec<Finding>) {
     }
     (key.bits, f)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::findings::Finding as _;
+    use crate::i18n::{Lang, Translate};
+
+    fn examples() -> Vec<Finding> {
+        let d = || "example.com".to_string();
+        let s = || "sel".to_string();
+        vec![
+            Finding::KeyTooShort {
+                selector: s(),
+                bits: 512,
+            },
+            Finding::WeakKey {
+                selector: s(),
+                bits: 1024,
+            },
+            Finding::TestingMode { selector: s() },
+            Finding::KeyRevoked { selector: s() },
+            Finding::Sha1Only { selector: s() },
+            Finding::BadKey {
+                selector: s(),
+                error: KeyError::NoKey,
+            },
+            Finding::BodyHashMismatch {
+                domain: d(),
+                selector: s(),
+                computed: "a".into(),
+                signed: "b".into(),
+            },
+            Finding::SignatureMismatch {
+                domain: d(),
+                selector: s(),
+                signed_headers: vec!["from".into()],
+            },
+            Finding::KeyNotFound {
+                domain: d(),
+                selector: s(),
+            },
+            Finding::KeyAlgorithmMismatch {
+                domain: d(),
+                selector: s(),
+                algorithm: "ed25519-sha256".into(),
+                key_type: "rsa".into(),
+            },
+            Finding::HashNotAllowed {
+                selector: s(),
+                hash: "sha256".into(),
+            },
+            Finding::KeyNotForEmail { selector: s() },
+            Finding::Expired {
+                domain: d(),
+                x: 1,
+                now: 2,
+            },
+            Finding::FutureTimestamp {
+                domain: d(),
+                t: 9,
+                now: 2,
+            },
+            Finding::IdentityOutsideDomain {
+                identity: "a@b".into(),
+                domain: d(),
+            },
+            Finding::StrictSubdomainViolated {
+                domain: d(),
+                selector: s(),
+                identity: "a@x.example.com".into(),
+            },
+            Finding::FromNotSigned { domain: d() },
+            Finding::Sha1Signature {
+                domain: d(),
+                selector: s(),
+            },
+            Finding::UnsignedImportantHeader {
+                domain: d(),
+                header: "Subject".into(),
+            },
+            Finding::NotOverSigned {
+                domain: d(),
+                header: "From".into(),
+            },
+            Finding::BodyNotChecked { domain: d() },
+            Finding::PartialBody {
+                domain: d(),
+                signed: 1,
+                total: 2,
+            },
+            Finding::BodyShorterThanLength {
+                domain: d(),
+                signed: 2,
+                total: 1,
+            },
+            Finding::DnsTempError {
+                domain: d(),
+                selector: s(),
+                error: DnsError::ServFail,
+            },
+            Finding::SyntaxError {
+                domain: d(),
+                error: SignatureError::FromNotSigned,
+            },
+            Finding::SyntaxError {
+                domain: String::new(),
+                error: SignatureError::MissingTag { tag: "d" },
+            },
+        ]
+    }
+
+    #[test]
+    fn codes_are_unique_and_sentences_follow_typography() {
+        let all = examples();
+        let mut codes: Vec<&str> = all.iter().map(|f| f.code()).collect();
+        codes.dedup();
+        let mut unique = codes.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), codes.len(), "{codes:?}");
+        for f in &all {
+            assert!(f.code().starts_with("dkim_"));
+            for lang in Lang::ALL {
+                assert!(!f.text(lang).is_empty());
+            }
+            let fr = f.text(Lang::Fr);
+            for p in [" :", " ;", " !", " ?"] {
+                assert!(!fr.contains(p), "plain space before {p}: {fr}");
+            }
+        }
+    }
+}
