@@ -106,6 +106,8 @@ pub enum SignatureError {
         /// The offending part, trimmed.
         text: String,
     },
+    /// Two semicolons with nothing between them (only one final `;` is allowed).
+    EmptyTagSpec,
     /// The same tag appears twice (RFC 6376 §3.2: a permerror).
     DuplicateTag {
         /// The tag name.
@@ -219,9 +221,15 @@ impl Signature {
 /// treated as white space. Duplicate names are an error.
 pub fn tag_list(value: &str) -> Result<Vec<(String, String)>, SignatureError> {
     let mut out: Vec<(String, String)> = Vec::new();
-    for part in value.split(';') {
+    let parts: Vec<&str> = value.split(';').collect();
+    let last = parts.len().saturating_sub(1);
+    for (n, part) in parts.into_iter().enumerate() {
+        // tag-list = tag-spec *( ";" tag-spec ) [ ";" ]: only the last may be empty.
         if part.trim().is_empty() {
-            continue;
+            if n == last {
+                continue;
+            }
+            return Err(SignatureError::EmptyTagSpec);
         }
         let Some((name, v)) = part.split_once('=') else {
             return Err(SignatureError::MalformedTag {
@@ -508,6 +516,7 @@ mod tests {
                     text: "garbage".into(),
                 },
             ),
+            (format!("v=1;; {base}"), SignatureError::EmptyTagSpec),
             (
                 format!("v=1; 9x=1; {base}"),
                 SignatureError::MalformedTag {

@@ -11,6 +11,7 @@ impl En for SignatureError {
             SignatureError::MalformedTag { text } => {
                 format!("“{text}” is not a valid tag=value pair")
             }
+            SignatureError::EmptyTagSpec => "two semicolons have nothing between them".into(),
             SignatureError::DuplicateTag { tag } => format!("the tag {tag}= appears twice"),
             SignatureError::MissingTag { tag } => format!("the required tag {tag}= is missing"),
             SignatureError::BadVersion { version } => format!("v={version} is not version 1"),

@@ -11,6 +11,7 @@ impl Fr for SignatureError {
             SignatureError::MalformedTag { text } => {
                 format!("«\u{a0}{text}\u{a0}» n’est pas une paire balise=valeur valide")
             }
+            SignatureError::EmptyTagSpec => "deux points-virgules n’ont rien entre eux".into(),
             SignatureError::DuplicateTag { tag } => format!("la balise {tag}= apparaît deux fois"),
             SignatureError::MissingTag { tag } => {
                 format!("la balise obligatoire {tag}= est absente")
