@@ -330,11 +330,11 @@ mod tests {
         assert!(s.signed_headers.is_empty());
         assert_eq!(
             parse(
-                &ams.replace("h=", "h=from:arc-seal"),
+                &ams.replace("; h=;", "; h=from:arc-seal;"),
                 Kind::MessageSignature
             ),
             Err(ArcSyntax::SignsSeal)
         );
-        assert!(parse(&ams.replace("h=", "c=; h="), Kind::MessageSignature).is_err());
+        assert!(parse(&ams.replace("; h=;", "; c=; h=;"), Kind::MessageSignature).is_err());
     }
 }
