@@ -184,3 +184,47 @@ fn validation_suite() {
     assert_eq!(all.len(), 175);
     assert_eq!(run.len(), 172);
 }
+
+fn run(name: &str) -> sceau::arc::ArcResult {
+    let all = cases();
+    let c = all
+        .iter()
+        .find(|c| c.name == name)
+        .unwrap_or_else(|| panic!("no case {name}"));
+    futures::executor::block_on(verify_message(&raw::parse(c.message.as_bytes()), &c.zone))
+}
+
+#[test]
+fn sets_say_what_was_checked() {
+    use sceau::arc::SigStatus;
+    use sceau::arc::signature::ChainValue;
+    let r = run("cv_pass_i2_1_ams1_invalid");
+    assert_eq!(r.result, ArcStatus::Pass);
+    assert_eq!(r.sets.len(), 2);
+    assert_eq!(r.sets[0].ams, SigStatus::Fail);
+    assert_eq!(r.sets[1].ams, SigStatus::Pass);
+    assert!(r.sets.iter().all(|s| s.seal == SigStatus::Pass));
+    assert_eq!(r.sets[0].claimed, Some(ChainValue::None));
+    assert_eq!(r.sets[1].claimed, Some(ChainValue::Pass));
+    assert_eq!(r.reasons(), ["arc_older_ams_invalid"]);
+    let json = sceau::i18n::to_json(&r, sceau::i18n::Lang::Fr);
+    assert!(json.contains("\"as\": \"pass\""), "{json}");
+
+    assert_eq!(run("cv_fail_i2_as2_none").reasons(), ["arc_wrong_cv"]);
+    assert_eq!(
+        run("cv_fail_i1_as_cv_fail").reasons(),
+        ["arc_chain_marked_failed"]
+    );
+    assert_eq!(
+        run("ams_fields_bh_mod_body").reasons(),
+        ["arc_body_hash_mismatch"]
+    );
+    assert_eq!(run("public_key_na").reasons(), ["arc_key_not_found"]);
+    assert!(
+        run("as_fields_b_512")
+            .reasons()
+            .contains(&"arc_key_unusable")
+    );
+    assert_eq!(run("aar_struct_missing").reasons(), ["arc_missing_header"]);
+    assert_eq!(run("cv_base1").result, ArcStatus::None);
+}

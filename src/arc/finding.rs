@@ -146,3 +146,87 @@ impl crate::findings::Finding for Finding {
 }
 
 crate::serialize_as_finding!(Finding);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::findings::Finding as _;
+    use crate::i18n::{Lang, Translate};
+
+    #[test]
+    fn codes_are_unique_and_sentences_follow_typography() {
+        let d = || "example.org".to_string();
+        let s = || "sel".to_string();
+        let all = vec![
+            Finding::BadInstance {
+                header: "ARC-Seal",
+                error: ArcSyntax::BadInstance { value: "0".into() },
+            },
+            Finding::MissingHeader {
+                instance: 1,
+                header: "ARC-Seal",
+            },
+            Finding::DuplicateHeader {
+                instance: 1,
+                header: "ARC-Seal",
+            },
+            Finding::Syntax {
+                instance: 1,
+                header: "ARC-Seal",
+                error: ArcSyntax::SealWithHeaderList,
+            },
+            Finding::ChainMarkedFailed { instance: 2 },
+            Finding::WrongChainValue {
+                instance: 1,
+                expected: ChainValue::None,
+                found: ChainValue::Pass,
+            },
+            Finding::BodyHashMismatch {
+                instance: 1,
+                domain: d(),
+            },
+            Finding::MessageSignatureInvalid {
+                instance: 1,
+                domain: d(),
+            },
+            Finding::OlderMessageSignatureInvalid {
+                instance: 1,
+                domain: d(),
+            },
+            Finding::SealInvalid {
+                instance: 1,
+                domain: d(),
+            },
+            Finding::KeyNotFound {
+                instance: 1,
+                domain: d(),
+                selector: s(),
+            },
+            Finding::KeyUnusable {
+                instance: 1,
+                domain: d(),
+                selector: s(),
+                error: Some(KeyError::NoKey),
+                bits: None,
+            },
+            Finding::DnsError {
+                instance: 1,
+                domain: d(),
+                selector: s(),
+                error: DnsError::ServFail,
+            },
+        ];
+        let mut codes: Vec<&str> = all.iter().map(|f| f.code()).collect();
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), all.len());
+        for f in &all {
+            assert!(f.code().starts_with("arc_"));
+            let fr = f.text(Lang::Fr);
+            assert!(!f.text(Lang::En).is_empty());
+            for p in [" :", " ;", " !", " ?"] {
+                assert!(!fr.contains(p), "plain space before {p}: {fr}");
+            }
+        }
+    }
+}
