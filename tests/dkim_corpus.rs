@@ -142,3 +142,27 @@ fn headers_only_checks_the_header_signature() {
         assert!(r.reasons().contains(&"dkim_body_not_checked"));
     }
 }
+
+#[test]
+fn what_was_signed() {
+    let msg = raw::parse(&read(corpus().join("dkim/rfc6376-A.2.eml")));
+    let sig = sceau::dkim::signature::parse(&msg.fields[0].value()).expect("signature");
+    let data = sceau::dkim::canon::signed_data(&msg, 0, &sig).expect("signed data");
+    let names: Vec<Option<usize>> = data.fields.iter().map(|f| f.field_index).collect();
+    assert_eq!(
+        names,
+        [Some(1), Some(2), Some(3), Some(4), Some(5), Some(6)]
+    );
+    let headers = String::from_utf8(data.headers).expect("ASCII");
+    assert!(
+        headers.starts_with("Received: from client1.football.example.com  [192.0.2.1]\r\n      by")
+    );
+    assert!(headers.contains(
+        "\r\nMessage-ID: <20030712040037.46341.5F8J@football.example.com>\r\nDKIM-Signature: v=1;"
+    ));
+    assert!(headers.ends_with("bh=2jUSOH9NhtVGCQWNr9BrIAPreKQjO6Sn7XIkfJVOzv8=;\r\n      b=;"));
+    assert_eq!(
+        data.body.as_deref(),
+        Some(&b"Hi.\r\n\r\nWe lost the game. Are you hungry yet?\r\n\r\nJoe.\r\n"[..])
+    );
+}

@@ -116,7 +116,9 @@ fn fail(sets: Vec<ArcSet>, findings: Vec<Finding>) -> ArcResult {
     }
 }
 
-/// Validates the ARC chain of `msg`.
+/// Validates the ARC chain of `msg`. With a headers-only input (`body: None`) the
+/// message signatures' body hashes cannot be checked: each set then says
+/// [`BodyHash::NotChecked`] and only the header signatures decide.
 pub async fn verify_message(msg: &RawMessage, dns: &impl DnsLookup) -> ArcResult {
     let mut findings = Vec::new();
     let mut slots: Vec<Slots> = Vec::new();
