@@ -228,3 +228,24 @@ fn sets_say_what_was_checked() {
     assert_eq!(run("aar_struct_missing").reasons(), ["arc_missing_header"]);
     assert_eq!(run("cv_base1").result, ArcStatus::None);
 }
+
+#[test]
+fn truncated_chains_never_panic() {
+    let all = cases();
+    let c = all
+        .iter()
+        .find(|c| c.name == "cv_pass_i3_1")
+        .expect("cv_pass_i3_1");
+    let bytes = c.message.as_bytes();
+    assert_eq!(
+        futures::executor::block_on(verify_message(&raw::parse(bytes), &c.zone)).result,
+        ArcStatus::Pass
+    );
+    for cut in (0..bytes.len()).step_by(5) {
+        let r = futures::executor::block_on(verify_message(&raw::parse(&bytes[..cut]), &c.zone));
+        assert!(
+            r.result != ArcStatus::Pass || cut + 1 >= bytes.len(),
+            "{cut}"
+        );
+    }
+}
