@@ -40,6 +40,8 @@ pub struct KeyRecord {
     pub hashes: Option<Vec<String>>,
     /// `t=` flags: `y` (testing), `s` (no subdomains in `i=`).
     pub flags: Vec<String>,
+    /// `s=`: service types, when restricted (`*` or `email` allow mail).
+    pub services: Option<Vec<String>>,
     /// `p=` decoded; empty when the key is revoked.
     #[serde(skip)]
     pub public_key: Vec<u8>,
@@ -57,6 +59,26 @@ impl KeyRecord {
     pub fn testing(&self) -> bool {
         self.flags.iter().any(|f| f.eq_ignore_ascii_case("y"))
     }
+
+    /// `t=s`: `i=` must be exactly `d=`, not a subdomain.
+    pub fn strict(&self) -> bool {
+        self.flags.iter().any(|f| f.eq_ignore_ascii_case("s"))
+    }
+
+    /// True unless `s=` restricts the key to services other than email.
+    pub fn allows_email(&self) -> bool {
+        self.services.as_ref().is_none_or(|s| {
+            s.iter()
+                .any(|x| x == "*" || x.eq_ignore_ascii_case("email"))
+        })
+    }
+
+    /// True unless `h=` restricts hashes and excludes `hash`.
+    pub fn allows_hash(&self, hash: &str) -> bool {
+        self.hashes
+            .as_ref()
+            .is_none_or(|h| h.iter().any(|x| x.eq_ignore_ascii_case(hash)))
+    }
 }
 
 /// Length in bits of an RSA public key given as SubjectPublicKeyInfo (the RFC 6376 form)
@@ -73,6 +95,7 @@ pub fn parse(txt: &str) -> Result<KeyRecord, KeyError> {
     let mut key_type = "rsa".to_string();
     let mut hashes = None;
     let mut flags = Vec::new();
+    let mut services = None;
     let mut p = None;
     for part in txt.split(';') {
         let Some((k, v)) = part.split_once('=') else {
@@ -95,6 +118,14 @@ pub fn parse(txt: &str) -> Result<KeyRecord, KeyError> {
                     .map(|f| f.trim().to_string())
                     .filter(|f| !f.is_empty())
                     .collect()
+            }
+            "s" => {
+                services = Some(
+                    v.split(':')
+                        .map(|x| x.trim().to_ascii_lowercase())
+                        .filter(|x| !x.is_empty())
+                        .collect(),
+                )
             }
             "p" => p = Some(v.chars().filter(|c| !c.is_whitespace()).collect::<String>()),
             _ => {}
@@ -120,6 +151,7 @@ pub fn parse(txt: &str) -> Result<KeyRecord, KeyError> {
         key_type,
         hashes,
         flags,
+        services,
         public_key,
         bits,
     })
