@@ -1,1 +1,4 @@
 //! Orchestration: a message, a report batch or a domain → results and findings.
+
+pub mod message;
+pub mod recheck;

@@ -27,6 +27,13 @@ pub enum CliError {
         /// The system's message.
         detail: String,
     },
+    /// The input is not a message that can be analysed.
+    Input {
+        /// Path, or `-` for standard input.
+        path: String,
+        /// Why.
+        error: crate::input::InputError,
+    },
     /// The zone file is not a valid master file.
     Zone {
         /// Path.

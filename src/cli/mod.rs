@@ -6,6 +6,7 @@
 pub mod args;
 mod dns;
 mod domain;
+mod message;
 mod source;
 mod spf;
 
@@ -36,6 +37,7 @@ pub fn run(argv: Vec<String>) -> Result<String, CliError> {
         "help" | "" => Ok(help(args.lang)),
         "dns" => dns::run(&mut args),
         "domain" => domain::run(&args),
+        "message" => message::run(&args),
         "spf" => spf::run(&args),
         other => Err(CliError::UnknownCommand(other.to_string())),
     }

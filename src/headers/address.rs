@@ -367,6 +367,39 @@ pub fn is_one_click(post: &str) -> bool {
     })
 }
 
+/// Decodes RFC 2047 encoded-words in an unstructured value (Subject).
+pub fn decode_words(value: &str) -> String {
+    super::lex::decode_2047(value)
+}
+
+/// The first thing that looks like an address inside free text (a display name that
+/// shows `support@bank.example` while the real address is elsewhere).
+pub fn address_in_text(text: &str) -> Option<String> {
+    text.split(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '<' | '>' | '(' | ')' | '"' | '\'' | ',' | ';' | '[' | ']'
+            )
+    })
+    .map(|w| w.trim_matches(|c: char| c == '.' || c == ':'))
+    .find(|w| {
+        w.split_once('@')
+            .is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.starts_with('.'))
+    })
+    .map(str::to_ascii_lowercase)
+}
+
+/// The lower-cased domain of an address (`a@Example.COM` → `example.com`).
+pub fn domain_of(address: &str) -> Option<String> {
+    address
+        .trim()
+        .trim_matches(|c| c == '<' || c == '>')
+        .rsplit_once('@')
+        .map(|(_, d)| d.trim().trim_end_matches('.').to_ascii_lowercase())
+        .filter(|d| !d.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,6 +12,7 @@ impl En for CliError {
             CliError::BadValue { option, value } => format!("invalid value “{value}” for {option}"),
             CliError::MissingArgument(a) => format!("missing argument {a}"),
             CliError::ReadFile { path, detail } => format!("cannot read {path}: {detail}"),
+            CliError::Input { path, error } => format!("{path}: {}", error.en()),
             CliError::Zone { path, error } => {
                 format!("{path}, line {}: {}", error.line, error.kind.en())
             }
@@ -29,6 +30,8 @@ Subcommands:
   dns NAME TYPE     one DNS lookup (TXT, A, AAAA, MX, PTR, CNAME) and its outcome
   domain DOMAIN [--selector S]...
                     check SPF, DMARC, DKIM, MX, MTA-STS, TLS-RPT and BIMI, and what to do next
+  message FILE|-    analyse a message (.eml, or headers): route, DKIM, ARC, SPF, DMARC,
+                    set against the receiver's Authentication-Results
   spf --ip IP --mail-from ADDR [--helo NAME]
                     evaluate SPF (RFC 7208) for a client IP and sender
   help              this text

@@ -18,6 +18,7 @@ impl Fr for CliError {
             CliError::ReadFile { path, detail } => {
                 format!("impossible de lire {path}\u{a0}: {detail}")
             }
+            CliError::Input { path, error } => format!("{path}\u{a0}: {}", error.fr()),
             CliError::Zone { path, error } => {
                 format!("{path}, ligne {}\u{a0}: {}", error.line, error.kind.fr())
             }
@@ -35,6 +36,8 @@ Sous-commandes\u{a0}:
   dns NOM TYPE      une requête DNS (TXT, A, AAAA, MX, PTR, CNAME) et son issue
   domain DOMAINE [--selector S]...
                     vérifie SPF, DMARC, DKIM, MX, MTA-STS, TLS-RPT et BIMI, et ce qu’il faut faire ensuite
+  message FICHIER|- analyse un message (.eml, ou en-têtes)\u{a0}: trajet, DKIM, ARC, SPF, DMARC,
+                    comparés aux Authentication-Results du destinataire
   spf --ip IP --mail-from ADRESSE [--helo NOM]
                     évalue SPF (RFC 7208) pour une IP cliente et un expéditeur
   help              ce texte

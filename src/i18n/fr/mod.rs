@@ -1,5 +1,6 @@
 //! French catalogue: one file per area, each an exhaustive `match`.
 
+mod analysis;
 mod antispam;
 mod arc;
 #[cfg(not(target_arch = "wasm32"))]
