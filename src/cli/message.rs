@@ -2,23 +2,11 @@
 
 use std::io::Read;
 
-use serde::Serialize;
-
 use super::args::{Args, CliError};
 use super::source::CliDns;
-use crate::analysis::message::{self, MessageReport};
-use crate::analysis::recheck::{Recheck, recheck};
-use crate::findings::Finding as _;
-use crate::i18n::{Translate, to_json};
-
-/// The JSON printed: the parsed message and what was re-checked, side by side.
-#[derive(Serialize)]
-struct Output<'a> {
-    #[serde(flatten)]
-    report: &'a MessageReport,
-    #[serde(flatten)]
-    recheck: &'a Recheck,
-}
+use crate::analysis::message;
+use crate::analysis::recheck::recheck;
+use crate::i18n::Translate;
 
 pub(super) fn run(args: &Args) -> Result<String, CliError> {
     let path = args
@@ -47,11 +35,7 @@ pub(super) fn run(args: &Args) -> Result<String, CliError> {
     let dns = CliDns::from_args(args)?;
     let checked = futures::executor::block_on(recheck(&report, &raw, &dns, args.now()));
     if args.json {
-        let out = Output {
-            report: &report,
-            recheck: &checked,
-        };
-        return Ok(to_json(&out, args.lang) + "\n");
+        return Ok(crate::analysis::export::json(&report, Some(&checked), args.lang) + "\n");
     }
     let lang = args.lang;
     let mut out = String::new();
@@ -90,25 +74,7 @@ pub(super) fn run(args: &Args) -> Result<String, CliError> {
             row.cause.text(lang)
         ));
     }
-    let findings = report
-        .findings
-        .iter()
-        .map(|f| (f.finding.severity(), f.finding.text(lang)))
-        .chain(
-            checked
-                .dkim
-                .iter()
-                .flat_map(|d| &d.findings)
-                .map(|f| (f.severity(), f.text(lang))),
-        )
-        .chain(
-            checked
-                .dmarc
-                .details
-                .findings
-                .iter()
-                .map(|f| (f.severity(), f.text(lang))),
-        );
+    let findings = crate::analysis::export::findings(&report, Some(&checked), lang);
     for (sev, text) in findings {
         out.push_str(&format!("  [{}] {text}\n", sev.text(lang)));
     }

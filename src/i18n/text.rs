@@ -31,6 +31,104 @@ pub enum Ui {
     DomainPlaceholder,
     /// A DKIM selector that has no key.
     KeyNotFound,
+    /// What happened.
+    MsgStory,
+    /// How a receiver decides.
+    MsgVerdict,
+    /// Summary.
+    MsgSummary,
+    /// Route, from the sender to the mailbox.
+    MsgRoute,
+    /// What the receiver claimed, and what Sceau finds.
+    MsgComparison,
+    /// DKIM signatures.
+    MsgDkim,
+    /// ARC chain (forwarders and lists).
+    MsgArc,
+    /// Authentication-Results.
+    MsgAuthResults,
+    /// Antispam headers.
+    MsgAntispam,
+    /// Header fields as received.
+    MsgRaw,
+    /// Select a finding to highlight the fields it is about..
+    MsgRawHint,
+    /// written by the receiver.
+    Trusted,
+    /// claim, not verified.
+    Claim,
+    /// #.
+    ColHop,
+    /// From.
+    ColFrom,
+    /// Received by.
+    ColBy,
+    /// Protocol.
+    ColProtocol,
+    /// Time.
+    ColTime,
+    /// Delay.
+    ColDelay,
+    /// Check.
+    ColMethod,
+    /// Receiver said.
+    ColClaimed,
+    /// Sceau finds.
+    ColRechecked,
+    /// Why.
+    ColWhy,
+    /// Domain.
+    ColDomain,
+    /// Selector.
+    ColSelector,
+    /// Algorithm.
+    ColAlgorithm,
+    /// Key.
+    ColKey,
+    /// Result.
+    ColResult,
+    /// Body hash.
+    ColBodyHash,
+    /// Set.
+    ColInstance,
+    /// Seal (AS).
+    ColSeal,
+    /// Message signature (AMS).
+    ColAms,
+    /// Chain it saw (cv=).
+    ColChain,
+    /// Connecting IP.
+    ConnectingIp,
+    /// one-click unsubscribe (RFC 8058).
+    OneClick,
+    /// no one-click unsubscribe.
+    NoOneClick,
+    /// What was signed (canonicalised, CR and LF shown).
+    WhatWasSigned,
+    /// Header hash input.
+    SignedHeaders,
+    /// Body hash input.
+    SignedBody,
+    /// computed.
+    Computed,
+    /// signed.
+    Signed,
+    /// Checking DKIM, ARC, SPF and DMARC over DNS….
+    Rechecking,
+    /// Copy as JSON.
+    CopyJson,
+    /// Copy as Markdown.
+    CopyMarkdown,
+    /// Print.
+    Print,
+    /// The message carries no DKIM signature..
+    NoDkim,
+    /// No ARC set: no forwarder vouched for the message..
+    NoArc,
+    /// Time spent at each hop.
+    Timeline,
+    /// clock skew.
+    ClockSkew,
     /// Label of the DKIM selector field.
     SelectorsLabel,
     /// Placeholder of the DKIM selector field.
@@ -173,6 +271,8 @@ pub enum Label {
     KeyBits(u32),
     /// A file size.
     Bytes(usize),
+    /// A duration in seconds, for people.
+    Duration(i64),
     /// Where each discovery method found the DMARC record.
     DmarcDiscovery {
         /// RFC 9989 tree walk: the record name, if any.

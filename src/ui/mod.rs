@@ -36,3 +36,15 @@ pub(crate) fn bind_text(state: &yew::UseStateHandle<String>) -> yew::Callback<ye
         }
     })
 }
+
+/// A severity as a badge: icon and word, so colour is never the only cue.
+pub(crate) fn severity_badge(s: crate::findings::Severity, lang: crate::i18n::Lang) -> yew::Html {
+    use crate::findings::Severity;
+    use crate::i18n::Translate;
+    let (class, icon) = match s {
+        Severity::Info => ("info", "ℹ"),
+        Severity::Warning => ("warn", "⚠"),
+        Severity::Problem => ("bad", "✗"),
+    };
+    yew::html! { <span class={yew::classes!("badge", class)}><span aria-hidden="true">{ icon }</span>{ " " }{ s.text(lang) }</span> }
+}

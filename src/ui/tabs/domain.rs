@@ -4,7 +4,6 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::domain::check::{DomainReport, check, parse_selectors, valid_domain};
-use crate::findings::Severity;
 use crate::i18n::text::{Label, Ui};
 use crate::i18n::{Lang, Translate};
 use crate::ui::app::Ctx;
@@ -17,17 +16,8 @@ fn copy(text: String) -> Callback<MouseEvent> {
     })
 }
 
-fn severity_badge(s: Severity, lang: Lang) -> Html {
-    let (class, icon) = match s {
-        Severity::Info => ("info", "ℹ"),
-        Severity::Warning => ("warn", "⚠"),
-        Severity::Problem => ("bad", "✗"),
-    };
-    html! { <span class={classes!("badge", class)}><span aria-hidden="true">{ icon }</span>{ " " }{ s.text(lang) }</span> }
-}
-
 fn finding_item<F: crate::findings::Finding>(f: &F, lang: Lang) -> Html {
-    html! { <li class="finding" data-code={f.code()}>{ severity_badge(f.severity(), lang) }{ " " }{ f.text(lang) }</li> }
+    html! { <li class="finding" data-code={f.code()}>{ crate::ui::severity_badge(f.severity(), lang) }{ " " }{ f.text(lang) }</li> }
 }
 
 fn record_row(label: &str, value: Option<&str>, ctx: &Ctx) -> Html {
