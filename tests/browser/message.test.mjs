@@ -79,6 +79,31 @@ for (const lang of ['en', 'fr']) {
   });
 }
 
+for (const lang of ['en', 'fr']) {
+  test(`a tampered body fails DKIM with the body-hash cause (${lang})`, async () => {
+    const { browser, page, errors } = await open(`${APP}?lang=${lang}`);
+    try {
+      await useLocalResolver(page);
+      const tampered = read('pass.eml').replace('Voici le compte rendu.', 'Voici le compte rendu modifié.');
+      const got = await analyse(page, tampered);
+      assert.equal(got.dkim, 'fail');
+      const card = page.locator('#message-dkim .dkim-card');
+      assert.equal(await card.getAttribute('data-result'), 'fail');
+      assert.equal(await card.locator('li[data-code="dkim_body_hash_mismatch"]').count(), 1);
+      const text = await card.textContent();
+      assert.match(text, lang === 'fr' ? /Le corps du message a changé après sa signature par sceau\.test/ : /The body of the message changed after sceau\.test signed it/);
+      // The receiver said pass: the comparison explains the change.
+      const why = await page.textContent('#message-comparison tr[data-method="dkim"]');
+      assert.match(why, lang === 'fr' ? /modifié après la vérification/ : /changed after the receiver checked it/);
+      // What was signed, with line ends made visible.
+      await card.locator('details.signed summary').click();
+      assert.match(await card.locator('details.signed pre').first().textContent(), /from:Alice·Martin·<alice@sceau\.test>\\r\\n/);
+      await shot(page, `message-tampered-${lang}`);
+      assert.deepEqual(errors, []);
+    } finally { await browser.close(); }
+  });
+}
+
 test('what is not a message gets a clear message, in both languages', async () => {
   const { browser, page, errors } = await open(`${APP}?lang=fr`);
   try {

@@ -55,7 +55,7 @@ impl En for Ui {
             Ui::ConnectingIp => "Connecting IP",
             Ui::OneClick => "one-click unsubscribe (RFC 8058)",
             Ui::NoOneClick => "no one-click unsubscribe",
-            Ui::WhatWasSigned => "What was signed (canonicalised, CR and LF shown)",
+            Ui::WhatWasSigned => "What was signed, canonicalised (line ends shown as \\r\\n, spaces as ·)",
             Ui::SignedHeaders => "Header hash input",
             Ui::SignedBody => "Body hash input",
             Ui::Computed => "computed",

@@ -55,7 +55,7 @@ impl Fr for Ui {
             Ui::ConnectingIp => "IP de connexion",
             Ui::OneClick => "désabonnement en un clic (RFC 8058)",
             Ui::NoOneClick => "pas de désabonnement en un clic",
-            Ui::WhatWasSigned => "Ce qui a été signé (canonisé, CR et LF visibles)",
+            Ui::WhatWasSigned => "Ce qui a été signé, canonisé (fins de ligne montrées par \\r\\n, espaces par ·)",
             Ui::SignedHeaders => "Entrée de l’empreinte des en-têtes",
             Ui::SignedBody => "Entrée de l’empreinte du corps",
             Ui::Computed => "calculée",

@@ -44,15 +44,16 @@ fn result_chip(r: &str) -> Html {
     html! { <span class={classes!("chip", result_class(r))}>{ r.to_string() }</span> }
 }
 
-/// Control characters made visible: CR as ␍, LF as ␊ and a line break, tabs as →.
+/// Control characters made visible as experts write them (`\r`, `\n`, `\t`; a line
+/// break follows `\n`), spaces as `·`: fonts without control pictures still show them.
 fn visible(bytes: &[u8]) -> String {
     let text = String::from_utf8_lossy(bytes);
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for c in text.chars() {
         match c {
-            '\r' => out.push('␍'),
-            '\n' => out.push_str("␊\n"),
-            '\t' => out.push('→'),
+            '\r' => out.push_str("\\r"),
+            '\n' => out.push_str("\\n\n"),
+            '\t' => out.push_str("\\t"),
             ' ' => out.push('·'),
             c => out.push(c),
         }
