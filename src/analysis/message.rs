@@ -505,8 +505,22 @@ pub fn parse(input: &[u8]) -> Result<(MessageReport, RawMessage), InputError> {
         _ => None,
     };
 
+    // The hop where the message entered the receiving organisation: the top-most one
+    // from a public address that is not an internal transfer within that organisation.
+    let from_received = hops.iter().rev().find(|h| {
+        h.from_ip.as_ref().is_some_and(is_public) && {
+            let sender = h.from_rdns.as_deref().or(h.from_host.as_deref()).map(org);
+            let receiver = h.by_host.as_deref().map(org);
+            sender.is_none() || sender != receiver
+        }
+    });
+    let entry_field = from_received.map(|h| h.field);
+
     // Authentication-Results: the top-most one is the receiver's; others with the same
-    // authserv-id too. The rest are claims.
+    // authserv-id too, and those of the same organisation written after the message
+    // entered it (above the entry hop): iCloud signs each check with its own host,
+    // `dmarc.icloud.com`, `spf.icloud.com`, `dkim-verifier.icloud.com`. The rest are
+    // claims.
     let mut authentication_results: Vec<AuthResultsView> = Vec::new();
     let ar_idx = idx("Authentication-Results");
     let view = |ar: AuthResults, field: usize, trusted: bool| AuthResultsView {
@@ -548,7 +562,12 @@ pub fn parse(input: &[u8]) -> Result<(MessageReport, RawMessage), InputError> {
                 trusted_id = Some(id.clone());
                 true
             }
-            Some(t) => *t == id,
+            Some(t) => {
+                *t == id
+                    || (!id.is_empty()
+                        && org(&id) == org(t)
+                        && entry_field.is_none_or(|entry| i < entry))
+            }
         };
         if !trusted {
             add(
@@ -577,15 +596,7 @@ pub fn parse(input: &[u8]) -> Result<(MessageReport, RawMessage), InputError> {
         }
     }
 
-    // The connecting IP: what the receiver's results name, else the top-most hop from a
-    // public address that is not an internal transfer within the receiving organisation.
-    let from_received = hops.iter().rev().find(|h| {
-        h.from_ip.as_ref().is_some_and(is_public) && {
-            let sender = h.from_rdns.as_deref().or(h.from_host.as_deref()).map(org);
-            let receiver = h.by_host.as_deref().map(org);
-            sender.is_none() || sender != receiver
-        }
-    });
+    // The connecting IP: what the receiver's results name, else the entry hop.
     let claimed = authentication_results
         .iter()
         .filter(|a| a.trusted)
@@ -659,4 +670,39 @@ pub fn parse(input: &[u8]) -> Result<(MessageReport, RawMessage), InputError> {
         fields,
     };
     Ok((report, msg))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn trusted(msg: &str) -> Vec<(String, bool)> {
+        let (r, _) = parse(msg.as_bytes()).unwrap();
+        r.authentication_results
+            .iter()
+            .map(|a| (a.authserv_id.clone(), a.trusted))
+            .collect()
+    }
+
+    #[test]
+    fn one_receiver_with_several_authserv_ids() {
+        // iCloud: one field per check, each from its own host, all above the entry hop.
+        // A field of the same organisation below the entry hop was written before the
+        // receiver got the message (or forged by the sender): a claim.
+        let msg = "Authentication-Results: dmarc.icloud.test; dmarc=pass header.from=example.com\r\n\
+Authentication-Results: spf.icloud.test; spf=pass smtp.mailfrom=example.com\r\n\
+Received: from out.example.com (out.example.com [192.0.2.21]) by ms-inbound-11.mail.icloud.test (Postfix) with ESMTPS id 4F8C; Mon, 10 Jun 2024 17:45:02 +0000\r\n\
+Authentication-Results: dkim-verifier.icloud.test; dkim=pass header.d=example.com\r\n\
+Authentication-Results: mx.example.net; spf=pass smtp.mailfrom=example.com\r\n\
+From: a@example.com\r\n\r\nbody\r\n";
+        assert_eq!(
+            trusted(msg),
+            [
+                ("dmarc.icloud.test".to_string(), true),
+                ("spf.icloud.test".to_string(), true),
+                ("dkim-verifier.icloud.test".to_string(), false),
+                ("mx.example.net".to_string(), false),
+            ]
+        );
+    }
 }

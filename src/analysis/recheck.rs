@@ -167,14 +167,26 @@ pub fn dkim_summary(results: &[DkimResult]) -> AuthResult {
         .map_or(AuthResult::None, |s| s.auth_result())
 }
 
+/// A receiver's result word in RFC 8601 spelling: Yahoo writes `perm_fail` and
+/// `temp_fail` (RFC 5451's obsolete `hardfail` too), and case varies.
+fn normalise_result(result: &str) -> String {
+    let r = result.to_ascii_lowercase();
+    match r.as_str() {
+        "perm_fail" | "permfail" | "perm-fail" => "permerror".to_string(),
+        "temp_fail" | "tempfail" | "temp-fail" => "temperror".to_string(),
+        "hardfail" => "fail".to_string(),
+        _ => r,
+    }
+}
+
 fn claimed(report: &MessageReport, method: &str) -> Option<String> {
     report
         .authentication_results
         .iter()
         .filter(|a| a.trusted)
         .flat_map(|a| &a.results)
-        .find(|m| m.method == method)
-        .map(|m| m.result.clone())
+        .find(|m| m.method.eq_ignore_ascii_case(method))
+        .map(|m| normalise_result(&m.result))
 }
 
 /// Re-checks the message: DKIM and ARC over its bytes, SPF for the connecting IP, DMARC
@@ -283,7 +295,11 @@ fn compare(
         .map(|d| now as i64 - d.unix)
         .filter(|a| *a > 0);
     let mut rows = Vec::new();
-    let same = |c: &Option<String>, r: AuthResult| c.as_deref() == Some(r.as_str());
+    // A receiver that says nothing about a method the message does not use agrees with
+    // a re-check that finds nothing to check.
+    let same = |c: &Option<String>, r: AuthResult| {
+        c.as_deref() == Some(r.as_str()) || (c.is_none() && r == AuthResult::None)
+    };
 
     // SPF.
     let c = claimed(report, "spf");
@@ -382,7 +398,7 @@ fn compare(
         ArcStatus::Pass => "pass",
         ArcStatus::Fail => "fail",
     };
-    let cause = if c.as_deref() == Some(r) {
+    let cause = if c.as_deref() == Some(r) || (c.is_none() && r == "none") {
         Cause::Agree
     } else if c.is_none() {
         Cause::NotClaimed
@@ -398,4 +414,24 @@ fn compare(
         cause,
     });
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalise_result;
+
+    #[test]
+    fn receivers_result_words() {
+        for (claimed, rfc) in [
+            ("pass", "pass"),
+            ("PASS", "pass"),
+            ("perm_fail", "permerror"),
+            ("temp_fail", "temperror"),
+            ("hardfail", "fail"),
+            ("softfail", "softfail"),
+            ("bestguesspass", "bestguesspass"),
+        ] {
+            assert_eq!(normalise_result(claimed), rfc, "{claimed}");
+        }
+    }
 }

@@ -467,6 +467,11 @@ mod tests {
                 false,
             ),
             ("Mar 5 2024 10:00:00 +0000", T, 0, false),
+            // Exchange Online folds inside the date of its Received fields.
+            ("Tue, 5 Mar\r\n 2024 10:00:00 +0000", T, 0, false),
+            ("Tue, 5 Mar 2024\r\n 10:00:00 +0000", T, 0, false),
+            // SendGrid's API hop: fractional seconds and a zone name after the offset.
+            ("Tue, 05 Mar 2024 10:00:00.097 +0000 (UTC)", T, 0, false),
             ("tue, 5 mar 2024 10:00:00 +0000", T, 0, false),
             ("Thu, 1 Jan 1970 00:00:00 +0000", 0, 0, false),
             ("Thu, 29 Feb 2024 00:00:00 +0000", 1_709_164_800, 0, false),

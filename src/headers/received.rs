@@ -786,6 +786,48 @@ mod tests {
                 },
             ),
             (
+                "yahoo inbound: IP first, EHLO in the comment, by an internal IP",
+                "from 203.0.113.88 (EHLO mta.shop.example.net)\r\n by 10.217.151.75 with SMTPs\r\n (version=TLS1_3 cipher=TLS_AES_128_GCM_SHA256);\r\n Tue, 05 Mar 2024 10:00:00 +0000",
+                E {
+                    from: Some("mta.shop.example.net"),
+                    ip: Some("203.0.113.88"),
+                    by: Some("10.217.151.75"),
+                    with: Some("SMTPs"),
+                    tls: Some("version=TLS1_3 cipher=TLS_AES_128_GCM_SHA256"),
+                    ts: Some(T),
+                    ..E::default()
+                },
+            ),
+            (
+                "exim: IPv6 client whose HELO is a bracketed private IPv4",
+                "from [2001:db8:77::5] (helo=[192.168.178.20])\r\n\tby out.example.org with esmtpsa  (TLS1.3) tls TLS_AES_128_GCM_SHA256\r\n\t(Exim 4.97)\r\n\t(envelope-from <anna@example.org>)\r\n\tid 1sGjKk-0001Ab-0z\r\n\tfor max@example.test;\r\n\tTue, 05 Mar 2024 11:00:00 +0100",
+                E {
+                    from: Some("[192.168.178.20]"),
+                    ip: Some("2001:db8:77::5"),
+                    by: Some("out.example.org"),
+                    with: Some("esmtpsa"),
+                    tls: Some("TLS1.3 TLS_AES_128_GCM_SHA256"),
+                    id: Some("1sGjKk-0001Ab-0z"),
+                    for_addr: Some("max@example.test"),
+                    ts: Some(T),
+                    ..E::default()
+                },
+            ),
+            (
+                "exchange online, folded inside the date",
+                "from BN9PR03CA0123.namprd03.prod.outlook.com (2001:db8:10b6:2::2e)\r\n by DM6PR11MB4321.namprd11.prod.outlook.com (2001:db8:10b6:1::12) with\r\n Microsoft SMTP Server (version=TLS1_2,\r\n cipher=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384) id 15.20.7633.36; Tue, 5 Mar\r\n 2024 10:00:00 +0000",
+                E {
+                    from: Some("BN9PR03CA0123.namprd03.prod.outlook.com"),
+                    ip: Some("2001:db8:10b6:2::2e"),
+                    by: Some("DM6PR11MB4321.namprd11.prod.outlook.com"),
+                    with: Some("Microsoft SMTP Server"),
+                    tls: Some("version=TLS1_2, cipher=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"),
+                    id: Some("15.20.7633.36"),
+                    ts: Some(T),
+                    ..E::default()
+                },
+            ),
+            (
                 "ipv6 literal",
                 "from mail.example.com (mail.example.com [IPv6:2001:db8::1]) by mx.example.net (Postfix) with ESMTPS id 4Tq9; Tue, 5 Mar 2024 10:00:00 +0000",
                 E {
