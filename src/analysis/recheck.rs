@@ -92,6 +92,9 @@ pub enum Cause {
     /// The message was forwarded: SPF fails at the last hop while ARC vouches for an
     /// earlier pass.
     Forwarded,
+    /// The domain publishes no SPF record and the receiver evaluated a record of its own
+    /// guessing (Gmail's "best guess record").
+    ReceiverGuess,
     /// A DNS answer was temporarily unavailable to Sceau.
     Temporary,
     /// The connecting IP is unknown, so SPF could not be re-checked.
@@ -187,6 +190,17 @@ fn claimed(report: &MessageReport, method: &str) -> Option<String> {
         .flat_map(|a| &a.results)
         .find(|m| m.method.eq_ignore_ascii_case(method))
         .map(|m| normalise_result(&m.result))
+}
+
+/// The comment of the receiver's result for `method`.
+fn claimed_comment<'a>(report: &'a MessageReport, method: &str) -> Option<&'a str> {
+    report
+        .authentication_results
+        .iter()
+        .filter(|a| a.trusted)
+        .flat_map(|a| &a.results)
+        .find(|m| m.method.eq_ignore_ascii_case(method))
+        .and_then(|m| m.comment.as_deref())
 }
 
 /// Re-checks the message: DKIM and ARC over its bytes, SPF for the connecting IP, DMARC
@@ -312,6 +326,11 @@ fn compare(
                 Cause::NotClaimed
             } else if s.result == AuthResult::Temperror {
                 Cause::Temporary
+            } else if s.result == AuthResult::None
+                && claimed_comment(report, "spf")
+                    .is_some_and(|c| c.to_ascii_lowercase().contains("best guess"))
+            {
+                Cause::ReceiverGuess
             } else if c.as_deref() == Some("pass") && arc_result.result == ArcStatus::Pass {
                 Cause::Forwarded
             } else if c.as_deref() == Some("pass") {

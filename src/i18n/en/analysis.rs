@@ -16,6 +16,7 @@ impl En for Cause {
             Cause::Modified => "Signed content no longer matches: the message was changed after the receiver checked it (a forward, a footer, an edit), or the copy-paste altered it (spaces, line breaks).".into(),
             Cause::SpfChanged => "SPF no longer passes for this IP: the domain has changed its SPF record since delivery.".into(),
             Cause::Forwarded => "The message was forwarded: SPF fails for the forwarder’s address, while the ARC chain vouches for the checks made before forwarding.".into(),
+            Cause::ReceiverGuess => "The domain publishes no SPF record; the receiver evaluated a record of its own guessing (Gmail’s “best guess record”), which has no standing: by RFC 7208 the result is none.".into(),
             Cause::Temporary => "A DNS lookup failed temporarily for Sceau: try again.".into(),
             Cause::IpUnknown => "The connecting IP is not in the headers, so SPF could not be re-checked.".into(),
             Cause::FollowsInputs => "DMARC differs because the DKIM or SPF results above differ.".into(),

@@ -17,6 +17,7 @@ impl Fr for Cause {
             Cause::Modified => "Le contenu signé ne correspond plus\u{a0}: le message a été modifié après la vérification du destinataire (transfert, pied de page, retouche), ou le copier-coller l’a altéré (espaces, retours à la ligne).".into(),
             Cause::SpfChanged => "SPF ne réussit plus pour cette IP\u{a0}: le domaine a changé son enregistrement SPF depuis la livraison.".into(),
             Cause::Forwarded => "Le message a été transféré\u{a0}: SPF échoue pour l’adresse du serveur de transfert, tandis que la chaîne ARC atteste des contrôles faits avant le transfert.".into(),
+            Cause::ReceiverGuess => "Le domaine ne publie pas d’enregistrement SPF\u{a0}; le destinataire a évalué un enregistrement qu’il a lui-même deviné (le «\u{a0}best guess record\u{a0}» de Gmail), sans valeur\u{a0}: selon la RFC 7208, le résultat est none.".into(),
             Cause::Temporary => "Une requête DNS a échoué temporairement pour Sceau\u{a0}: réessayez.".into(),
             Cause::IpUnknown => "L’IP de connexion n’apparaît pas dans les en-têtes, SPF n’a donc pas pu être revérifié.".into(),
             Cause::FollowsInputs => "DMARC diffère parce que les résultats DKIM ou SPF ci-dessus diffèrent.".into(),
