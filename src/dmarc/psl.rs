@@ -96,7 +96,7 @@ pub fn organizational_domain(domain: &str) -> String {
 }
 
 /// The `xn--` form of one label (RFC 3492 Punycode); ASCII labels are lower-cased.
-fn to_ascii_label(label: &str) -> String {
+pub(crate) fn to_ascii_label(label: &str) -> String {
     if label.is_ascii() {
         return label.to_ascii_lowercase();
     }
