@@ -410,3 +410,6 @@ pub enum Label {
     /// Kind of report: TLS.
     KindTls,
 }
+
+#[cfg(test)]
+mod tests;
