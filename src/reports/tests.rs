@@ -629,3 +629,48 @@ fn batch_reports_progress_per_file() {
     assert_eq!(b.summary().totals.messages, 3);
     assert_eq!(b.summary().totals.files_with_errors, 1);
 }
+
+#[test]
+fn mbox_with_quoted_printable_base64_and_nested_parts() {
+    use base64::Engine as _;
+    let x = simple();
+    // Quoted-printable: "=" becomes "=3D", lines are soft-broken.
+    let qp: String = x
+        .replace('=', "=3D")
+        .as_bytes()
+        .chunks(70)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join("=\r\n");
+    let other = x.replace("id-1", "id-2");
+    let b64 = base64::engine::general_purpose::STANDARD.encode(gzip(other.as_bytes()));
+    let b64 = b64
+        .as_bytes()
+        .chunks(76)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join("\r\n");
+    let mbox = format!(
+        "From rep@example Mon Jan  1 00:00:00 2024\r\n\
+         From: rep@rep.example\r\nSubject: Report 1\r\nMIME-Version: 1.0\r\n\
+         Content-Type: multipart/mixed; boundary=\"outer\"\r\n\r\n\
+         --outer\r\nContent-Type: multipart/alternative; boundary=\"alt\"\r\n\r\n\
+         --alt\r\nContent-Type: text/plain\r\n\r\nA report.\r\n--alt--\r\n\
+         --outer\r\nContent-Type: text/xml\r\nContent-Transfer-Encoding: quoted-printable\r\n\
+         Content-Disposition: attachment; filename=\"r.xml\"\r\n\r\n{qp}\r\n--outer--\r\n\
+         From rep@example Mon Jan  1 00:00:01 2024\r\n\
+         From: fwd@example.org\r\nSubject: Fwd\r\nMIME-Version: 1.0\r\n\
+         Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n\
+         --b1\r\nContent-Type: text/plain\r\n\r\nForwarded.\r\n\
+         --b1\r\nContent-Type: message/rfc822\r\n\r\n\
+         From: rep@rep.example\r\nSubject: Report 2\r\nMIME-Version: 1.0\r\n\
+         Content-Type: multipart/mixed; boundary=\"b2\"\r\n\r\n\
+         --b2\r\nContent-Type: application/gzip\r\nContent-Transfer-Encoding: base64\r\n\r\n\
+         {b64}\r\n--b2--\r\n\r\n--b1--\r\n"
+    );
+    let r = read_file("reports.mbox", mbox.as_bytes(), &Limits::default());
+    assert_eq!(r.status, FileStatus::Ok, "{:?}", r.error);
+    let ids: Vec<String> = r.reports.iter().map(|x| x.overview().report_id).collect();
+    assert_eq!(ids, vec!["id-1", "id-2"]);
+    assert!(r.reports.iter().all(|x| x.overview().messages == 3));
+}
