@@ -7,6 +7,7 @@ pub mod args;
 mod dns;
 mod domain;
 mod message;
+mod report;
 mod source;
 mod spf;
 
@@ -38,6 +39,7 @@ pub fn run(argv: Vec<String>) -> Result<String, CliError> {
         "dns" => dns::run(&mut args),
         "domain" => domain::run(&args),
         "message" => message::run(&args),
+        "report" => report::run(&args),
         "spf" => spf::run(&args),
         other => Err(CliError::UnknownCommand(other.to_string())),
     }

@@ -1,3 +1,415 @@
-//! DMARC aggregate (RFC 7489, RFC 9990), failure (RFC 6591) and SMTP TLS (RFC 8460) reports.
+//! DMARC aggregate (RFC 7489, RFC 9990), failure (RFC 6591, RFC 9991) and SMTP TLS
+//! (RFC 8460) reports.
+//!
+//! Bytes in, results out, no I/O: the caller (the CLI, or a Web Worker in the browser)
+//! reads the files and hands their bytes over one at a time.
+//!
+//! ```text
+//!  file bytes ──► input::unpack ──► aggregate / failure / tls ──► FileResult ──► summary
+//!               (gzip, zip, .eml,     (one Report per document)    (per file,     (batch
+//!                mbox, limits)                                      never fatal)   analysis)
+//! ```
+//!
+//! * [`read_file`] turns one file into a [`FileResult`]: its status, its error if it is
+//!   broken, and every report it carries. A broken file never stops the others.
+//! * [`Batch`] collects results file by file (a worker can post each one as it comes)
+//!   and [`Batch::summary`] analyses them together ([`summary::Summary`]).
+//! * [`read_files`] does both for a list of files, calling a progress callback per file.
 
+pub mod aggregate;
+pub mod failure;
 pub mod finding;
+pub mod input;
+pub mod summary;
+pub mod tls;
+
+use serde::Serialize;
+
+pub use aggregate::AggregateReport;
+pub use failure::FailureReport;
+pub use finding::Finding;
+pub use tls::TlsReport;
+
+/// Limits against decompression bombs and archives built to exhaust memory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Limits {
+    /// Largest total of bytes produced by decompressing one input file.
+    pub max_expanded: usize,
+    /// Largest size of one decompressed member (a gzip stream or a zip entry).
+    pub max_member: usize,
+    /// Most entries read from one zip archive.
+    pub max_members: usize,
+    /// Deepest nesting of containers (a zip in a gzip in a message…).
+    pub max_depth: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_expanded: 200 * 1024 * 1024,
+            max_member: 100 * 1024 * 1024,
+            max_members: 1000,
+            max_depth: 5,
+        }
+    }
+}
+
+/// One report read from a file.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Report {
+    /// A DMARC aggregate report (`rua`).
+    Aggregate(AggregateReport),
+    /// A DMARC failure (forensic) report (`ruf`).
+    Failure(FailureReport),
+    /// An SMTP TLS report (`TLS-RPT`).
+    Tls(TlsReport),
+}
+
+/// The few facts every kind of report has, for lists and the CLI.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Overview {
+    /// `aggregate`, `failure` or `tls`.
+    pub kind: &'static str,
+    /// Reporting organisation (failure reports: the sender of the report).
+    pub org_name: String,
+    /// Report ID (failure reports: the report's Message-ID).
+    pub report_id: String,
+    /// Domain the report is about.
+    pub policy_domain: String,
+    /// Start of the period, UNIX seconds (failure reports: arrival date).
+    pub begin: Option<i64>,
+    /// End of the period, UNIX seconds.
+    pub end: Option<i64>,
+    /// Records (TLS: policies; failure: 1).
+    pub records: usize,
+    /// Messages (TLS: sessions; failure: 1).
+    pub messages: u64,
+}
+
+impl Report {
+    /// The report's overview.
+    pub fn overview(&self) -> Overview {
+        let secs = |v: u64| Some(i64::try_from(v).unwrap_or(i64::MAX));
+        match self {
+            Report::Aggregate(a) => Overview {
+                kind: "aggregate",
+                org_name: a.org_name.clone(),
+                report_id: a.report_id.clone(),
+                policy_domain: a.policy.domain.clone(),
+                begin: secs(a.begin),
+                end: secs(a.end),
+                records: a.records.len(),
+                messages: a.messages(),
+            },
+            Report::Failure(f) => Overview {
+                kind: "failure",
+                org_name: f.reporter.clone().unwrap_or_default(),
+                report_id: f.report_message_id.clone().unwrap_or_default(),
+                policy_domain: f.reported_domain.clone().unwrap_or_default(),
+                begin: f.arrival_date,
+                end: f.arrival_date,
+                records: 1,
+                messages: 1,
+            },
+            Report::Tls(t) => Overview {
+                kind: "tls",
+                org_name: t.organization_name.clone(),
+                report_id: t.report_id.clone(),
+                policy_domain: t
+                    .policies
+                    .first()
+                    .map(|p| p.policy_domain.clone())
+                    .unwrap_or_default(),
+                begin: t.begin,
+                end: t.end,
+                records: t.policies.len(),
+                messages: t.sessions(),
+            },
+        }
+    }
+}
+
+/// Whether a file could be read entirely.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileStatus {
+    /// Every report in the file was read.
+    Ok,
+    /// The file, or a part of it, could not be read; see [`FileResult::error`].
+    Error,
+}
+
+/// What one input file gave.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FileResult {
+    /// The file's name, as given by the caller.
+    pub name: String,
+    /// `ok`, or `error` when [`FileResult::error`] is set.
+    pub status: FileStatus,
+    /// Why the file (or one of its parts) could not be read.
+    pub error: Option<ReportError>,
+    /// The reports read, in the order found (some may have been read before an error).
+    pub reports: Vec<Report>,
+    /// Notes on how the file was read (trailing bytes, skipped parts…).
+    pub findings: Vec<Finding>,
+}
+
+/// Why a file, or a document inside it, cannot be read as a report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReportError {
+    /// The file is empty.
+    Empty,
+    /// Neither XML, JSON, gzip, zip nor a mail message.
+    UnknownFormat,
+    /// Decompressing the file would produce more than [`Limits::max_expanded`] bytes.
+    TooLarge {
+        /// The limit, bytes.
+        limit: usize,
+    },
+    /// One decompressed member is larger than [`Limits::max_member`].
+    MemberTooLarge {
+        /// The member (zip entry name, or `gzip`).
+        member: String,
+        /// The limit, bytes.
+        limit: usize,
+    },
+    /// A zip archive has more entries than [`Limits::max_members`].
+    TooManyMembers {
+        /// Entries in the archive.
+        count: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// Containers are nested deeper than [`Limits::max_depth`].
+    TooDeep {
+        /// The limit.
+        limit: usize,
+    },
+    /// The gzip data is corrupt or truncated.
+    Gzip {
+        /// The decompressor's message.
+        detail: String,
+    },
+    /// The zip archive is corrupt, encrypted or uses an unsupported compression.
+    Zip {
+        /// The archive reader's message.
+        detail: String,
+    },
+    /// The XML is not well-formed.
+    Xml {
+        /// Line (from 1).
+        line: usize,
+        /// Column (from 1, in characters).
+        column: usize,
+        /// The XML parser's message.
+        detail: String,
+    },
+    /// The XML ends before the report is closed.
+    Truncated,
+    /// XML, but not a DMARC aggregate report (no `<feedback>` element).
+    NotAggregate,
+    /// The JSON is not valid.
+    Json {
+        /// Line (from 1).
+        line: usize,
+        /// Column (from 1).
+        column: usize,
+        /// The JSON parser's message.
+        detail: String,
+    },
+    /// JSON, but not an SMTP TLS report (no `policies` or `organization-name`).
+    NotTls,
+    /// A mail message that carries no report (no attachment or ARF part found).
+    NoReportInMessage,
+    /// The mail message could not be parsed.
+    BadMessage,
+}
+
+impl ReportError {
+    /// Stable `snake_case` identifier, used in JSON and tests.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ReportError::Empty => "empty",
+            ReportError::UnknownFormat => "unknown_format",
+            ReportError::TooLarge { .. } => "too_large",
+            ReportError::MemberTooLarge { .. } => "member_too_large",
+            ReportError::TooManyMembers { .. } => "too_many_members",
+            ReportError::TooDeep { .. } => "too_deep",
+            ReportError::Gzip { .. } => "gzip",
+            ReportError::Zip { .. } => "zip",
+            ReportError::Xml { .. } => "xml",
+            ReportError::Truncated => "truncated",
+            ReportError::NotAggregate => "not_aggregate",
+            ReportError::Json { .. } => "json",
+            ReportError::NotTls => "not_tls",
+            ReportError::NoReportInMessage => "no_report_in_message",
+            ReportError::BadMessage => "bad_message",
+        }
+    }
+}
+
+impl Serialize for ReportError {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use crate::i18n::Translate;
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("ReportError", 2)?;
+        st.serialize_field("code", self.code())?;
+        st.serialize_field("message", &self.text(crate::i18n::json_lang()))?;
+        st.end()
+    }
+}
+
+/// Where a batch stands, given to the progress callback after each file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Progress {
+    /// Files read so far.
+    pub done: usize,
+    /// Files in the batch.
+    pub total: usize,
+}
+
+/// Reads one file: detects its format from its content, unpacks it within `limits`
+/// and parses every report in it. Never panics, whatever the bytes.
+pub fn read_file(name: &str, bytes: &[u8], limits: &Limits) -> FileResult {
+    let mut result = FileResult {
+        name: name.to_string(),
+        status: FileStatus::Ok,
+        error: None,
+        reports: Vec::new(),
+        findings: Vec::new(),
+    };
+    let unpacked = input::unpack(bytes, limits);
+    result.findings = unpacked.findings;
+    let mut error = unpacked.error;
+    for doc in unpacked.documents {
+        let parsed = match doc.kind {
+            input::DocumentKind::Aggregate => aggregate::parse(&doc.bytes).map(Report::Aggregate),
+            input::DocumentKind::Tls => tls::parse(&doc.bytes).map(Report::Tls),
+            input::DocumentKind::Failure => failure::parse(&doc.bytes).map(Report::Failure),
+        };
+        match parsed {
+            Ok(r) => result.reports.push(r),
+            Err(e) => {
+                if error.is_none() {
+                    error = Some(e);
+                }
+            }
+        }
+    }
+    if error.is_none() && result.reports.is_empty() {
+        error = Some(ReportError::UnknownFormat);
+    }
+    if let Some(e) = error {
+        result.status = FileStatus::Error;
+        result.error = Some(e);
+    }
+    result
+}
+
+/// Reads several files in order, calling `progress` after each one.
+pub fn read_files<'a>(
+    files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+    limits: &Limits,
+    mut progress: impl FnMut(Progress, &FileResult),
+) -> Vec<FileResult> {
+    let files: Vec<_> = files.into_iter().collect();
+    let total = files.len();
+    let mut out = Vec::with_capacity(total);
+    for (i, (name, bytes)) in files.into_iter().enumerate() {
+        let r = read_file(name, bytes, limits);
+        progress(Progress { done: i + 1, total }, &r);
+        out.push(r);
+    }
+    out
+}
+
+/// Results gathered file by file, for a caller that receives files one at a time
+/// (a Web Worker posting each result back as soon as it is read).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Batch {
+    /// Results, in the order the files were added.
+    pub files: Vec<FileResult>,
+}
+
+impl Batch {
+    /// An empty batch.
+    pub fn new() -> Self {
+        Batch::default()
+    }
+
+    /// Reads one more file and returns its result (also kept in the batch).
+    pub fn add(&mut self, name: &str, bytes: &[u8], limits: &Limits) -> &FileResult {
+        let r = read_file(name, bytes, limits);
+        self.files.push(r);
+        let last = self.files.len() - 1;
+        &self.files[last]
+    }
+
+    /// Adds a result read elsewhere (another worker).
+    pub fn push(&mut self, result: FileResult) {
+        self.files.push(result);
+    }
+
+    /// The batch analysis of every report read so far.
+    pub fn summary(&self) -> summary::Summary {
+        summary::summarize(&self.files)
+    }
+}
+
+/// Lower-cases and trims a value read from a report (`"Pass "` → `"pass"`).
+pub(crate) fn norm(value: &str) -> String {
+    value.trim().to_ascii_lowercase()
+}
+
+/// A domain as written in a report, normalised (trimmed, lower case, no final dot).
+pub(crate) fn norm_domain(value: &str) -> String {
+    let v = value.trim().trim_end_matches('.').to_ascii_lowercase();
+    // Some reporters write an address where a domain is expected.
+    match v.rsplit_once('@') {
+        Some((_, d)) => d.to_string(),
+        None => v,
+    }
+}
+
+/// Words of the report views (CLI text, UI headings). Text: `i18n/{en,fr}/reports.rs`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Label {
+    /// Files.
+    Files,
+    /// Aggregate reports.
+    Reports,
+    /// Records.
+    Records,
+    /// Messages.
+    Messages,
+    /// Messages passing DMARC.
+    DmarcPass,
+    /// Duplicate reports left out.
+    Duplicates,
+    /// Per-source table heading.
+    Sources,
+    /// Per-reporter table heading.
+    Reporters,
+    /// Failure reports.
+    FailureReports,
+    /// TLS reports.
+    TlsReports,
+    /// TLS sessions (failed / all).
+    TlsSessions,
+    /// Next steps heading.
+    NextSteps,
+    /// File status: read.
+    StatusOk,
+    /// File status: error.
+    StatusError,
+    /// Kind of report: aggregate.
+    KindAggregate,
+    /// Kind of report: failure.
+    KindFailure,
+    /// Kind of report: TLS.
+    KindTls,
+}
+
+#[cfg(test)]
+mod tests;

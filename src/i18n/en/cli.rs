@@ -32,6 +32,8 @@ Subcommands:
                     check SPF, DMARC, DKIM, MX, MTA-STS, TLS-RPT and BIMI, and what to do next
   message FILE|-    analyse a message (.eml, or headers): route, DKIM, ARC, SPF, DMARC,
                     set against the receiver's Authentication-Results
+  report FILE...    read DMARC aggregate, failure and SMTP TLS reports (.xml, .json, .gz,
+                    .zip, .eml, mbox, directories) and summarise them
   spf --ip IP --mail-from ADDR [--helo NAME]
                     evaluate SPF (RFC 7208) for a client IP and sender
   help              this text

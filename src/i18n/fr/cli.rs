@@ -38,6 +38,8 @@ Sous-commandes\u{a0}:
                     vérifie SPF, DMARC, DKIM, MX, MTA-STS, TLS-RPT et BIMI, et ce qu’il faut faire ensuite
   message FICHIER|- analyse un message (.eml, ou en-têtes)\u{a0}: trajet, DKIM, ARC, SPF, DMARC,
                     comparés aux Authentication-Results du destinataire
+  report FICHIER... lit des rapports DMARC agrégés, d’échec et SMTP TLS (.xml, .json, .gz,
+                    .zip, .eml, mbox, dossiers) et les résume
   spf --ip IP --mail-from ADRESSE [--helo NOM]
                     évalue SPF (RFC 7208) pour une IP cliente et un expéditeur
   help              ce texte

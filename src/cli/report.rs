@@ -1,0 +1,200 @@
+//! `sceau report FILE...`: DMARC aggregate, failure and TLS reports, one status per
+//! file and the batch summary. A broken file is a per-file error, not a failure of the
+//! command; a directory stands for the files directly in it.
+
+use serde::Serialize;
+
+use super::args::{Args, CliError};
+use crate::findings::Finding as _;
+use crate::i18n::{Translate, to_json};
+use crate::reports::summary::Summary;
+use crate::reports::{FileResult, FileStatus, Finding, Label, Limits, Overview, ReportError};
+
+#[derive(Serialize)]
+struct FileView<'a> {
+    name: &'a str,
+    status: FileStatus,
+    error: Option<&'a ReportError>,
+    findings: Vec<&'a Finding>,
+    reports: Vec<Overview>,
+}
+
+#[derive(Serialize)]
+struct Output<'a> {
+    files: Vec<FileView<'a>>,
+    #[serde(flatten)]
+    summary: &'a Summary,
+}
+
+/// The files named on the command line; directories give their files, by name.
+fn paths(args: &Args) -> Result<Vec<String>, CliError> {
+    let mut out = Vec::new();
+    for p in &args.positional {
+        let path = std::path::Path::new(p);
+        if path.is_dir() {
+            let entries = std::fs::read_dir(path).map_err(|e| CliError::ReadFile {
+                path: p.clone(),
+                detail: e.to_string(),
+            })?;
+            let mut files: Vec<String> = entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_file())
+                .map(|p| p.to_string_lossy().into_owned())
+                .collect();
+            files.sort();
+            out.extend(files);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn date(secs: Option<i64>) -> String {
+    secs.map(|s| {
+        crate::headers::date::to_rfc3339(s, 0)
+            .get(..10)
+            .unwrap_or("")
+            .to_string()
+    })
+    .unwrap_or_else(|| "?".into())
+}
+
+/// Runs the subcommand.
+pub fn run(args: &Args) -> Result<String, CliError> {
+    let paths = paths(args)?;
+    if paths.is_empty() {
+        return Err(CliError::MissingArgument("FILE"));
+    }
+    let limits = Limits::default();
+    let mut files: Vec<FileResult> = Vec::with_capacity(paths.len());
+    for p in &paths {
+        let bytes = Args::read_input(p)?;
+        files.push(crate::reports::read_file(p, &bytes, &limits));
+    }
+    let summary = crate::reports::summary::summarize(&files);
+    let lang = args.lang;
+    if args.json {
+        let out = Output {
+            files: files
+                .iter()
+                .map(|f| FileView {
+                    name: &f.name,
+                    status: f.status,
+                    error: f.error.as_ref(),
+                    findings: f
+                        .findings
+                        .iter()
+                        .chain(f.reports.iter().flat_map(|r| match r {
+                            crate::reports::Report::Aggregate(a) => a.findings.as_slice(),
+                            _ => &[],
+                        }))
+                        .collect(),
+                    reports: f.reports.iter().map(|r| r.overview()).collect(),
+                })
+                .collect(),
+            summary: &summary,
+        };
+        return Ok(to_json(&out, lang) + "\n");
+    }
+    let mut out = String::new();
+    for f in &files {
+        let status = match f.status {
+            FileStatus::Ok => Label::StatusOk,
+            FileStatus::Error => Label::StatusError,
+        };
+        out.push_str(&format!("{}  [{}]\n", f.name, status.text(lang)));
+        for r in &f.reports {
+            let o = r.overview();
+            let kind = match o.kind {
+                "aggregate" => Label::KindAggregate,
+                "failure" => Label::KindFailure,
+                _ => Label::KindTls,
+            };
+            out.push_str(&format!(
+                "  {}  {}  {}  {}  {}..{}  {} {}  {} {}\n",
+                kind.text(lang),
+                if o.org_name.is_empty() {
+                    "-"
+                } else {
+                    &o.org_name
+                },
+                o.report_id,
+                o.policy_domain,
+                date(o.begin),
+                date(o.end),
+                Label::Records.text(lang),
+                o.records,
+                Label::Messages.text(lang),
+                o.messages
+            ));
+        }
+        if let Some(e) = &f.error {
+            out.push_str(&format!("  {}\n", e.text(lang)));
+        }
+        let notes = f
+            .findings
+            .iter()
+            .chain(f.reports.iter().flat_map(|r| match r {
+                crate::reports::Report::Aggregate(a) => a.findings.as_slice(),
+                _ => &[],
+            }));
+        for n in notes {
+            out.push_str(&format!(
+                "  [{}] {}\n",
+                n.severity().text(lang),
+                n.text(lang)
+            ));
+        }
+    }
+    let t = &summary.totals;
+    out.push('\n');
+    for (label, value) in [
+        (Label::Files, t.files.to_string()),
+        (Label::Reports, t.reports.to_string()),
+        (Label::Duplicates, t.duplicates.to_string()),
+        (Label::Records, t.records.to_string()),
+        (Label::Messages, t.messages.to_string()),
+        (Label::DmarcPass, t.dmarc_pass.to_string()),
+        (Label::FailureReports, t.failure_reports.to_string()),
+        (Label::TlsReports, t.tls_reports.to_string()),
+        (
+            Label::TlsSessions,
+            format!("{} / {}", t.tls_failed_sessions, t.tls_sessions),
+        ),
+    ] {
+        out.push_str(&format!("{:<32} {value}\n", label.text(lang)));
+    }
+    if !summary.sources.is_empty() {
+        out.push_str(&format!(
+            "\n{}\n  {:<40} {:>10} {:>10}\n",
+            Label::Sources.text(lang),
+            "IP",
+            Label::Messages.text(lang),
+            Label::DmarcPass.text(lang)
+        ));
+        for s in summary.sources.iter().take(20) {
+            out.push_str(&format!(
+                "  {:<40} {:>10} {:>10}\n",
+                s.ip, s.messages, s.dmarc_pass
+            ));
+        }
+        if summary.sources.len() > 20 {
+            out.push_str(&format!("  … (+{})\n", summary.sources.len() - 20));
+        }
+    }
+    if !summary.findings.is_empty() {
+        out.push('\n');
+        for f in &summary.findings {
+            out.push_str(&format!("[{}] {}\n", f.severity().text(lang), f.text(lang)));
+        }
+    }
+    if !summary.readiness.is_empty() {
+        out.push_str(&format!("\n{}\n", Label::NextSteps.text(lang)));
+        for (i, s) in summary.readiness.iter().enumerate() {
+            out.push_str(&format!("  {}. {}\n", i + 1, s.text(lang)));
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,770 @@
+//! Batch analysis of the reports read: totals, days, reporters, sources, alignment
+//! re-checked from the raw results, what `p=reject` would do, the way to enforcement,
+//! and CSV/JSON exports.
+//!
+//! Identical aggregate reports (same organisation and report ID, e.g. delivered twice
+//! or to two addresses) count once.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use serde::Serialize;
+
+use super::aggregate::{AggregateReport, Record};
+use super::{FileResult, FileStatus, Finding, Report};
+use crate::dmarc::evaluate::{Mode, aligned};
+use crate::i18n::Lang;
+
+/// Messages by result.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ResultCounts {
+    /// Passed.
+    pub pass: u64,
+    /// Failed.
+    pub fail: u64,
+    /// Anything else or missing.
+    pub other: u64,
+}
+
+impl ResultCounts {
+    fn add(&mut self, result: &str, n: u64) {
+        match result {
+            "pass" => self.pass += n,
+            "fail" => self.fail += n,
+            _ => self.other += n,
+        }
+    }
+}
+
+/// Messages by which DMARC mechanism passed aligned, as the reporters evaluated it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct AlignmentBreakdown {
+    /// DKIM and SPF both aligned and passing.
+    pub both: u64,
+    /// Only DKIM.
+    pub dkim_only: u64,
+    /// Only SPF.
+    pub spf_only: u64,
+    /// Neither: DMARC fails.
+    pub neither: u64,
+}
+
+/// Batch totals.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Totals {
+    /// Files given.
+    pub files: usize,
+    /// Files with an error.
+    pub files_with_errors: usize,
+    /// Distinct aggregate reports.
+    pub reports: usize,
+    /// Aggregate reports left out as duplicates.
+    pub duplicates: usize,
+    /// Records in the distinct aggregate reports.
+    pub records: usize,
+    /// Messages (sum of record counts).
+    pub messages: u64,
+    /// Messages passing DMARC (policy-evaluated DKIM or SPF pass).
+    pub dmarc_pass: u64,
+    /// Messages by policy-evaluated (aligned) DKIM result.
+    pub dkim: ResultCounts,
+    /// Messages by policy-evaluated (aligned) SPF result.
+    pub spf: ResultCounts,
+    /// Messages by aligned mechanism.
+    pub alignment: AlignmentBreakdown,
+    /// Failure reports read.
+    pub failure_reports: usize,
+    /// SMTP TLS reports read.
+    pub tls_reports: usize,
+    /// TLS sessions counted, successful and failed.
+    pub tls_sessions: u64,
+    /// TLS sessions that failed.
+    pub tls_failed_sessions: u64,
+}
+
+/// Messages on one day (UTC), a report's messages spread evenly over its period.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Day {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// Messages.
+    pub messages: u64,
+    /// Messages passing DMARC.
+    pub dmarc_pass: u64,
+}
+
+/// One reporting organisation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Reporter {
+    /// Organisation name (may be empty when the reporter left it out).
+    pub org_name: String,
+    /// Contact address.
+    pub email: String,
+    /// Distinct reports.
+    pub reports: usize,
+    /// Records.
+    pub records: usize,
+    /// Messages.
+    pub messages: u64,
+    /// Messages passing DMARC.
+    pub dmarc_pass: u64,
+}
+
+/// Messages for one authenticated domain and result.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DomainResult {
+    /// Domain (empty when the reporter gave none).
+    pub domain: String,
+    /// Result.
+    pub result: String,
+    /// Messages.
+    pub messages: u64,
+}
+
+/// One sending IP address.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Source {
+    /// The address, as reported.
+    pub ip: String,
+    /// Reverse DNS name, when the caller looked it up ([`Summary::set_ptr`]).
+    pub ptr: Option<String>,
+    /// Organisational domain of the PTR name, to group sources by operator.
+    pub base_domain: Option<String>,
+    /// Messages.
+    pub messages: u64,
+    /// Messages passing DMARC.
+    pub dmarc_pass: u64,
+    /// Messages by disposition (`none`, `quarantine`, `reject`).
+    pub dispositions: BTreeMap<String, u64>,
+    /// `header_from` domains seen.
+    pub header_from: Vec<String>,
+    /// Raw DKIM results by domain.
+    pub dkim: Vec<DomainResult>,
+    /// Raw SPF results by domain.
+    pub spf: Vec<DomainResult>,
+}
+
+/// A record where the reporter's policy evaluation differs from the alignment
+/// Sceau computes from the record's own raw results.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Disagreement {
+    /// Reporter.
+    pub org_name: String,
+    /// Report.
+    pub report_id: String,
+    /// Source.
+    pub source_ip: String,
+    /// `header_from`.
+    pub header_from: String,
+    /// `dkim` or `spf`.
+    pub method: &'static str,
+    /// What the reporter wrote in `policy_evaluated`.
+    pub reported: String,
+    /// What the raw results give (`pass` or `fail`).
+    pub recomputed: String,
+    /// Messages in the record.
+    pub messages: u64,
+}
+
+/// A failing source that passes DKIM with a domain not aligned with the From domain:
+/// most likely a legitimate service (newsletter, CRM, ticketing) to configure.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct UnalignedSource {
+    /// Source address.
+    pub ip: String,
+    /// The DKIM domain that passed.
+    pub dkim_domain: String,
+    /// The `header_from` domain.
+    pub header_from: String,
+    /// Messages.
+    pub messages: u64,
+}
+
+/// What `p=reject` would have done to the messages reported.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct WhatIf {
+    /// Messages failing DMARC, which `p=reject` would reject.
+    pub rejected_messages: u64,
+    /// Distinct sources of those messages.
+    pub rejected_sources: usize,
+    /// Of those messages, how many pass DKIM with an unaligned domain.
+    pub dkim_unaligned_messages: u64,
+    /// The sources behind them, most messages first.
+    pub dkim_unaligned_sources: Vec<UnalignedSource>,
+    /// Of the failing messages, how many the receivers already rejected.
+    pub already_rejected: u64,
+}
+
+/// Batch analysis.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Totals.
+    pub totals: Totals,
+    /// Messages per day.
+    pub days: Vec<Day>,
+    /// Per reporter, most messages first.
+    pub reporters: Vec<Reporter>,
+    /// Per source IP, most messages first.
+    pub sources: Vec<Source>,
+    /// Records where the reporter's evaluation disagrees with the raw results.
+    pub disagreements: Vec<Disagreement>,
+    /// What `p=reject` would do.
+    pub what_if: WhatIf,
+    /// Policy domains seen in the reports.
+    pub policy_domains: Vec<String>,
+    /// The next steps towards `p=reject`, in order.
+    pub readiness: Vec<Finding>,
+    /// Findings about the batch (duplicates, disagreements, what-if).
+    pub findings: Vec<Finding>,
+}
+
+impl Summary {
+    /// Records the reverse DNS name of a source, filling its `ptr` and `base_domain`.
+    pub fn set_ptr(&mut self, ip: &str, ptr: &str) {
+        for s in self.sources.iter_mut().filter(|s| s.ip == ip) {
+            let name = crate::dns::normalize_name(ptr);
+            s.base_domain = Some(crate::dmarc::psl::organizational_domain(&name));
+            s.ptr = Some(name);
+        }
+    }
+}
+
+fn mode(v: Option<&str>) -> Mode {
+    if v.is_some_and(|m| m.starts_with('s')) {
+        Mode::Strict
+    } else {
+        Mode::Relaxed
+    }
+}
+
+/// Alignment recomputed from a record's raw results: (DKIM, SPF).
+pub fn recompute(report: &AggregateReport, r: &Record) -> (bool, bool) {
+    let from = &r.header_from;
+    if from.is_empty() {
+        return (false, false);
+    }
+    let dkim_mode = mode(report.policy.adkim.as_deref());
+    let spf_mode = mode(report.policy.aspf.as_deref());
+    let dkim = r
+        .dkim_results
+        .iter()
+        .any(|d| d.result == "pass" && !d.domain.is_empty() && aligned(&d.domain, from, dkim_mode));
+    let spf = r.spf_results.iter().any(|s| {
+        s.result == "pass"
+            && s.scope.as_deref().is_none_or(|sc| sc == "mfrom")
+            && !s.domain.is_empty()
+            && aligned(&s.domain, from, spf_mode)
+    });
+    (dkim, spf)
+}
+
+/// True when the record fails DMARC: by the reporter's evaluation, or, when the
+/// reporter gave none, by the recomputed alignment.
+fn fails(report: &AggregateReport, r: &Record) -> bool {
+    if r.dkim.is_empty() && r.spf.is_empty() {
+        let (d, s) = recompute(report, r);
+        !(d || s)
+    } else {
+        !r.dmarc_pass()
+    }
+}
+
+/// `YYYY-MM-DD` of a day number since 1970-01-01.
+fn date_of_day(day: u64) -> String {
+    let ts = i64::try_from(day.saturating_mul(86_400)).unwrap_or(0);
+    crate::headers::date::to_rfc3339(ts, 0)
+        .get(..10)
+        .unwrap_or("")
+        .to_string()
+}
+
+/// Splits `n` over the days of `[begin, end]`, in proportion to the seconds each
+/// day covers (an `end` at midnight belongs to the day before).
+fn spread(begin: u64, end: u64, n: u64) -> Vec<(u64, u64)> {
+    let end = if end > begin { end - 1 } else { begin };
+    let (first, last) = (begin / 86_400, end / 86_400);
+    if first == last || last - first > 366 {
+        return vec![(first, n)];
+    }
+    let total = (end - begin + 1) as u128;
+    let mut out = Vec::new();
+    let mut given = 0u64;
+    for day in first..=last {
+        let lo = begin.max(day * 86_400);
+        let hi = end.min(day * 86_400 + 86_399);
+        let part = ((hi - lo + 1) as u128 * n as u128 / total) as u64;
+        out.push((day, part));
+        given += part;
+    }
+    // Rounding leftovers go to the first days.
+    let mut left = n - given;
+    for (_, v) in out.iter_mut() {
+        if left == 0 {
+            break;
+        }
+        *v += 1;
+        left -= 1;
+    }
+    out
+}
+
+fn add_result(list: &mut Vec<DomainResult>, domain: &str, result: &str, n: u64) {
+    match list
+        .iter_mut()
+        .find(|d| d.domain == domain && d.result == result)
+    {
+        Some(d) => d.messages += n,
+        None => list.push(DomainResult {
+            domain: domain.to_string(),
+            result: result.to_string(),
+            messages: n,
+        }),
+    }
+}
+
+/// Analyses a batch of file results.
+pub fn summarize(files: &[FileResult]) -> Summary {
+    let mut s = Summary::default();
+    let t = &mut s.totals;
+    t.files = files.len();
+    t.files_with_errors = files
+        .iter()
+        .filter(|f| f.status == FileStatus::Error)
+        .count();
+    let mut seen: HashSet<(String, String)> = HashSet::new();
+    let mut reports: Vec<&AggregateReport> = Vec::new();
+    for f in files {
+        for r in &f.reports {
+            match r {
+                Report::Aggregate(a) => {
+                    let key = (a.org_name.to_lowercase(), a.report_id.clone());
+                    if !a.report_id.is_empty() && !seen.insert(key) {
+                        s.totals.duplicates += 1;
+                        s.findings.push(Finding::DuplicateReport {
+                            org_name: a.org_name.clone(),
+                            report_id: a.report_id.clone(),
+                            file: f.name.clone(),
+                        });
+                        continue;
+                    }
+                    reports.push(a);
+                }
+                Report::Failure(_) => s.totals.failure_reports += 1,
+                Report::Tls(tls) => {
+                    s.totals.tls_reports += 1;
+                    s.totals.tls_sessions += tls.sessions();
+                    s.totals.tls_failed_sessions += tls.failed();
+                    for p in tls.policies.iter().filter(|p| p.failed > 0) {
+                        s.findings.push(Finding::TlsFailures {
+                            policy_domain: p.policy_domain.clone(),
+                            reporter: tls.organization_name.clone(),
+                            failed: p.failed,
+                            total: p.failed.saturating_add(p.successful),
+                            result_types: p
+                                .failure_details
+                                .iter()
+                                .map(|d| d.result_type.clone())
+                                .collect::<BTreeSet<_>>()
+                                .into_iter()
+                                .collect(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    let mut days: BTreeMap<u64, (u64, u64)> = BTreeMap::new();
+    let mut reporters: BTreeMap<String, Reporter> = BTreeMap::new();
+    let mut sources: BTreeMap<String, Source> = BTreeMap::new();
+    let mut domains = BTreeSet::new();
+    let mut rejected_sources = BTreeSet::new();
+    let mut unaligned: BTreeMap<(String, String, String), u64> = BTreeMap::new();
+    for a in &reports {
+        let t = &mut s.totals;
+        t.reports += 1;
+        t.records += a.records.len();
+        if !a.policy.domain.is_empty() {
+            domains.insert(a.policy.domain.clone());
+        }
+        let rep = reporters
+            .entry(a.org_name.to_lowercase())
+            .or_insert_with(|| Reporter {
+                org_name: a.org_name.clone(),
+                email: a.email.clone(),
+                reports: 0,
+                records: 0,
+                messages: 0,
+                dmarc_pass: 0,
+            });
+        rep.reports += 1;
+        rep.records += a.records.len();
+        for r in &a.records {
+            let n = r.count;
+            let pass = !fails(a, r);
+            let pass_n = if pass { n } else { 0 };
+            t.messages += n;
+            t.dmarc_pass += pass_n;
+            t.dkim.add(&r.dkim, n);
+            t.spf.add(&r.spf, n);
+            match (r.dkim == "pass", r.spf == "pass") {
+                (true, true) => t.alignment.both += n,
+                (true, false) => t.alignment.dkim_only += n,
+                (false, true) => t.alignment.spf_only += n,
+                (false, false) => t.alignment.neither += n,
+            }
+            rep.messages += n;
+            rep.dmarc_pass += pass_n;
+            for (day, part) in spread(a.begin, a.end, n) {
+                let e = days.entry(day).or_default();
+                e.0 += part;
+                if pass {
+                    e.1 += part;
+                }
+            }
+            let src = sources
+                .entry(r.source_ip.clone())
+                .or_insert_with(|| Source {
+                    ip: r.source_ip.clone(),
+                    ptr: None,
+                    base_domain: None,
+                    messages: 0,
+                    dmarc_pass: 0,
+                    dispositions: BTreeMap::new(),
+                    header_from: Vec::new(),
+                    dkim: Vec::new(),
+                    spf: Vec::new(),
+                });
+            src.messages += n;
+            src.dmarc_pass += pass_n;
+            let disposition = if r.disposition.is_empty() {
+                "none"
+            } else {
+                &r.disposition
+            };
+            *src.dispositions.entry(disposition.to_string()).or_default() += n;
+            if !r.header_from.is_empty() && !src.header_from.contains(&r.header_from) {
+                src.header_from.push(r.header_from.clone());
+            }
+            for d in &r.dkim_results {
+                add_result(&mut src.dkim, &d.domain, &d.result, n);
+            }
+            for x in &r.spf_results {
+                add_result(&mut src.spf, &x.domain, &x.result, n);
+            }
+            // The reporter's evaluation against the raw results.
+            let (dkim_ok, spf_ok) = recompute(a, r);
+            for (method, reported, ok) in [("dkim", &r.dkim, dkim_ok), ("spf", &r.spf, spf_ok)] {
+                if reported.is_empty() || r.header_from.is_empty() {
+                    continue;
+                }
+                if (reported == "pass") != ok {
+                    s.disagreements.push(Disagreement {
+                        org_name: a.org_name.clone(),
+                        report_id: a.report_id.clone(),
+                        source_ip: r.source_ip.clone(),
+                        header_from: r.header_from.clone(),
+                        method,
+                        reported: reported.clone(),
+                        recomputed: if ok { "pass" } else { "fail" }.into(),
+                        messages: n,
+                    });
+                }
+            }
+            // What p=reject would do.
+            if !pass {
+                s.what_if.rejected_messages += n;
+                rejected_sources.insert(r.source_ip.clone());
+                if r.disposition == "reject" {
+                    s.what_if.already_rejected += n;
+                }
+                let unaligned_pass = r.dkim_results.iter().find(|d| {
+                    d.result == "pass"
+                        && !d.domain.is_empty()
+                        && !r.header_from.is_empty()
+                        && !aligned(&d.domain, &r.header_from, Mode::Relaxed)
+                });
+                if let Some(d) = unaligned_pass {
+                    s.what_if.dkim_unaligned_messages += n;
+                    *unaligned
+                        .entry((r.source_ip.clone(), d.domain.clone(), r.header_from.clone()))
+                        .or_default() += n;
+                }
+            }
+        }
+    }
+    s.what_if.rejected_sources = rejected_sources.len();
+    let mut un: Vec<UnalignedSource> = unaligned
+        .into_iter()
+        .map(
+            |((ip, dkim_domain, header_from), messages)| UnalignedSource {
+                ip,
+                dkim_domain,
+                header_from,
+                messages,
+            },
+        )
+        .collect();
+    un.sort_by(|a, b| b.messages.cmp(&a.messages).then_with(|| a.ip.cmp(&b.ip)));
+    s.what_if.dkim_unaligned_sources = un;
+    s.days = days
+        .into_iter()
+        .map(|(d, (messages, dmarc_pass))| Day {
+            date: date_of_day(d),
+            messages,
+            dmarc_pass,
+        })
+        .collect();
+    s.reporters = reporters.into_values().collect();
+    s.reporters.sort_by(|a, b| {
+        b.messages
+            .cmp(&a.messages)
+            .then_with(|| a.org_name.cmp(&b.org_name))
+    });
+    s.sources = sources.into_values().collect();
+    s.sources
+        .sort_by(|a, b| b.messages.cmp(&a.messages).then_with(|| a.ip.cmp(&b.ip)));
+    s.policy_domains = domains.into_iter().collect();
+    for d in &s.disagreements {
+        s.findings.push(Finding::EvaluationDisagrees {
+            org_name: d.org_name.clone(),
+            source_ip: d.source_ip.clone(),
+            header_from: d.header_from.clone(),
+            method: d.method,
+            reported: d.reported.clone(),
+            recomputed: d.recomputed.clone(),
+            messages: d.messages,
+        });
+    }
+    if s.what_if.rejected_messages > 0 {
+        s.findings.push(Finding::WhatIfReject {
+            messages: s.what_if.rejected_messages,
+            sources: s.what_if.rejected_sources,
+            dkim_unaligned: s.what_if.dkim_unaligned_messages,
+        });
+    }
+    for u in s.what_if.dkim_unaligned_sources.iter().take(10) {
+        s.findings.push(Finding::UnalignedService {
+            ip: u.ip.clone(),
+            dkim_domain: u.dkim_domain.clone(),
+            header_from: u.header_from.clone(),
+            messages: u.messages,
+        });
+    }
+    s.readiness = readiness(&reports, &s);
+    s
+}
+
+/// The steps from the current policy towards `p=reject`.
+fn readiness(reports: &[&AggregateReport], s: &Summary) -> Vec<Finding> {
+    let Some(latest) = reports.iter().max_by_key(|r| r.end) else {
+        return Vec::new();
+    };
+    let p = latest.policy.p.as_deref().unwrap_or("none");
+    let pct = latest.policy.pct.unwrap_or(100).min(100);
+    let mut steps = Vec::new();
+    // Failing sources that show signs of being legitimate: a passing DKIM or SPF
+    // result, only not aligned with the From domain.
+    let mut legit: BTreeMap<String, u64> = BTreeMap::new();
+    for a in reports {
+        for r in a.records.iter().filter(|r| fails(a, r)) {
+            let authenticated = r.dkim_results.iter().any(|d| d.result == "pass")
+                || r.spf_results.iter().any(|x| x.result == "pass");
+            if authenticated {
+                *legit.entry(r.source_ip.clone()).or_default() += r.count;
+            }
+        }
+    }
+    let mut legit: Vec<(String, u64)> = legit.into_iter().collect();
+    legit.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    if p != "reject" && !legit.is_empty() {
+        steps.push(Finding::FixSourcesFirst {
+            sources: legit.iter().take(5).map(|(ip, _)| ip.clone()).collect(),
+            messages: legit.iter().map(|(_, n)| n).sum(),
+        });
+    }
+    match p {
+        "reject" => steps.push(Finding::AtReject {
+            domain: latest.policy.domain.clone(),
+        }),
+        "quarantine" if pct < 100 => steps.push(Finding::RaiseQuarantine {
+            from: pct,
+            to: if pct < 50 { 50 } else { 100 },
+        }),
+        "quarantine" => steps.push(Finding::MoveToReject),
+        _ => {
+            if s.totals.messages > 0 {
+                steps.push(Finding::StartQuarantine { pct: 25 });
+            }
+        }
+    }
+    steps
+}
+
+/// One CSV field, quoted when needed; a leading `= + - @` is defused so that a
+/// spreadsheet never runs report content as a formula.
+fn csv_field(v: &str) -> String {
+    let v = if v.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{v}")
+    } else {
+        v.to_string()
+    };
+    if v.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", v.replace('"', "\"\""))
+    } else {
+        v
+    }
+}
+
+fn csv_line(fields: &[String]) -> String {
+    let mut line = fields
+        .iter()
+        .map(|f| csv_field(f))
+        .collect::<Vec<_>>()
+        .join(",");
+    line.push_str("\r\n");
+    line
+}
+
+/// Every record of every distinct aggregate report, one CSV line each, with the
+/// alignment Sceau recomputes beside the reporter's.
+pub fn records_csv(files: &[FileResult]) -> String {
+    let mut out = csv_line(
+        &[
+            "file",
+            "org_name",
+            "report_id",
+            "begin",
+            "end",
+            "policy_domain",
+            "policy",
+            "source_ip",
+            "count",
+            "disposition",
+            "dkim",
+            "spf",
+            "header_from",
+            "envelope_from",
+            "dkim_results",
+            "spf_results",
+            "dkim_aligned_recomputed",
+            "spf_aligned_recomputed",
+        ]
+        .map(String::from),
+    );
+    let mut seen = HashSet::new();
+    for f in files {
+        for r in &f.reports {
+            let Report::Aggregate(a) = r else { continue };
+            if !a.report_id.is_empty()
+                && !seen.insert((a.org_name.to_lowercase(), a.report_id.clone()))
+            {
+                continue;
+            }
+            for rec in &a.records {
+                let (d, s) = recompute(a, rec);
+                let dkim = rec
+                    .dkim_results
+                    .iter()
+                    .map(|x| format!("{}={}", x.domain, x.result))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let spf = rec
+                    .spf_results
+                    .iter()
+                    .map(|x| format!("{}={}", x.domain, x.result))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                out.push_str(&csv_line(&[
+                    f.name.clone(),
+                    a.org_name.clone(),
+                    a.report_id.clone(),
+                    a.begin.to_string(),
+                    a.end.to_string(),
+                    a.policy.domain.clone(),
+                    a.policy.p.clone().unwrap_or_default(),
+                    rec.source_ip.clone(),
+                    rec.count.to_string(),
+                    rec.disposition.clone(),
+                    rec.dkim.clone(),
+                    rec.spf.clone(),
+                    rec.header_from.clone(),
+                    rec.envelope_from.clone().unwrap_or_default(),
+                    dkim,
+                    spf,
+                    if d { "pass" } else { "fail" }.into(),
+                    if s { "pass" } else { "fail" }.into(),
+                ]));
+            }
+        }
+    }
+    out
+}
+
+/// The per-source table of a summary as CSV.
+pub fn sources_csv(summary: &Summary) -> String {
+    let mut out = csv_line(
+        &[
+            "ip",
+            "ptr",
+            "base_domain",
+            "messages",
+            "dmarc_pass",
+            "dispositions",
+            "header_from",
+            "dkim",
+            "spf",
+        ]
+        .map(String::from),
+    );
+    let results = |l: &[DomainResult]| {
+        l.iter()
+            .map(|d| format!("{}={}:{}", d.domain, d.result, d.messages))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for s in &summary.sources {
+        out.push_str(&csv_line(&[
+            s.ip.clone(),
+            s.ptr.clone().unwrap_or_default(),
+            s.base_domain.clone().unwrap_or_default(),
+            s.messages.to_string(),
+            s.dmarc_pass.to_string(),
+            s.dispositions
+                .iter()
+                .map(|(k, v)| format!("{k}:{v}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+            s.header_from.join(" "),
+            results(&s.dkim),
+            results(&s.spf),
+        ]));
+    }
+    out
+}
+
+/// The summary as pretty JSON, finding messages in `lang`.
+pub fn summary_json(summary: &Summary, lang: Lang) -> String {
+    crate::i18n::to_json(summary, lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spreads_over_days() {
+        assert_eq!(spread(0, 86_399, 10), vec![(0, 10)]);
+        assert_eq!(spread(0, 86_400, 10), vec![(0, 10)]);
+        let two = spread(43_200, 129_600, 10);
+        assert_eq!(two, vec![(0, 5), (1, 5)]);
+        let three = spread(0, 3 * 86_400, 10);
+        assert_eq!(three.iter().map(|x| x.1).sum::<u64>(), 10);
+        assert_eq!(date_of_day(19_723), "2024-01-01");
+    }
+
+    #[test]
+    fn csv_defuses_formulas() {
+        assert_eq!(csv_field("=1+1"), "'=1+1");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
+}
