@@ -8,7 +8,8 @@
 # tampered copies, each verified by dkimpy and by `sceau message --json --dns-zone`.
 # Prints `dkim-differential: N passed, M failed` and exits non-zero on any
 # disagreement. Options are passed on to the Python script (--seed, --messages,
-# --tampers); SCEAU_BIN=path skips the build.
+# --tampers); SCEAU_BIN=path skips the build; SCEAU_PROFILE=dev uses the debug build
+# (the one `cargo test` already made) instead of the release build.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -27,8 +28,10 @@ fi
 
 if [ -z "${SCEAU_BIN:-}" ]; then
   export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}"
-  cargo build --quiet --release --bin sceau
-  SCEAU_BIN="$CARGO_TARGET_DIR/release/sceau"
+  profile=${SCEAU_PROFILE:-release}
+  cargo build --quiet --profile "$profile" --bin sceau
+  case "$profile" in dev) dir=debug ;; *) dir=$profile ;; esac
+  SCEAU_BIN="$CARGO_TARGET_DIR/$dir/sceau"
 fi
 
 exec "$venv/bin/python" "$root/scripts/dkim_differential.py" \
