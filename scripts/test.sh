@@ -37,6 +37,9 @@ say "cargo test (native: unit, golden, conformance, CLI, live DoH)"
 mkdir -p "$root/.tmp"
 cargo test 2>&1 | tee "$root/.tmp/cargo-test.log"
 
+say "DKIM differential test against dkimpy (fresh keys, tampered copies)"
+SCEAU_PROFILE=dev "$root/scripts/dkim-differential.sh" 2>&1 | tee -a "$root/.tmp/cargo-test.log"
+
 say "trunk build --release"
 trunk build --release --offline
 
