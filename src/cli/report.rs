@@ -2,29 +2,10 @@
 //! file and the batch summary. A broken file is a per-file error, not a failure of the
 //! command; a directory stands for the files directly in it.
 
-use serde::Serialize;
-
 use super::args::{Args, CliError};
 use crate::findings::Finding as _;
-use crate::i18n::{Translate, to_json};
-use crate::reports::summary::Summary;
-use crate::reports::{FileResult, FileStatus, Finding, Label, Limits, Overview, ReportError};
-
-#[derive(Serialize)]
-struct FileView<'a> {
-    name: &'a str,
-    status: FileStatus,
-    error: Option<&'a ReportError>,
-    findings: Vec<&'a Finding>,
-    reports: Vec<Overview>,
-}
-
-#[derive(Serialize)]
-struct Output<'a> {
-    files: Vec<FileView<'a>>,
-    #[serde(flatten)]
-    summary: &'a Summary,
-}
+use crate::i18n::Translate;
+use crate::reports::{FileResult, FileStatus, Label, Limits};
 
 /// The files named on the command line; directories give their files, by name.
 fn paths(args: &Args) -> Result<Vec<String>, CliError> {
@@ -76,27 +57,7 @@ pub fn run(args: &Args) -> Result<String, CliError> {
     let summary = crate::reports::summary::summarize(&files);
     let lang = args.lang;
     if args.json {
-        let out = Output {
-            files: files
-                .iter()
-                .map(|f| FileView {
-                    name: &f.name,
-                    status: f.status,
-                    error: f.error.as_ref(),
-                    findings: f
-                        .findings
-                        .iter()
-                        .chain(f.reports.iter().flat_map(|r| match r {
-                            crate::reports::Report::Aggregate(a) => a.findings.as_slice(),
-                            _ => &[],
-                        }))
-                        .collect(),
-                    reports: f.reports.iter().map(|r| r.overview()).collect(),
-                })
-                .collect(),
-            summary: &summary,
-        };
-        return Ok(to_json(&out, lang) + "\n");
+        return Ok(crate::reports::batch_json(&files, &summary, lang) + "\n");
     }
     let mut out = String::new();
     for f in &files {

@@ -129,6 +129,64 @@ pub enum Ui {
     Timeline,
     /// clock skew.
     ClockSkew,
+    /// Stop.
+    RepCancel,
+    /// Stopped: the files read so far are shown..
+    RepCancelled,
+    /// Overview.
+    RepOverview,
+    /// Alignment of the messages.
+    RepAlignment,
+    /// DKIM and SPF aligned.
+    AlignBoth,
+    /// DKIM only.
+    AlignDkim,
+    /// SPF only.
+    AlignSpf,
+    /// neither (DMARC fails).
+    AlignNeither,
+    /// Messages per day.
+    RepPerDay,
+    /// DMARC pass.
+    LegendPass,
+    /// DMARC fail.
+    LegendFail,
+    /// Sending sources.
+    RepSources,
+    /// IP address.
+    ColIp,
+    /// Name (reverse DNS).
+    ColPtr,
+    /// Applied.
+    ColDisposition,
+    /// Reporter.
+    ColReporter,
+    /// Period.
+    ColPeriod,
+    /// Status.
+    ColStatus,
+    /// Filter by IP, name or domain.
+    RepFilter,
+    /// Failing DMARC only.
+    RepFailingOnly,
+    /// If the policy were p=reject.
+    RepWhatIf,
+    /// Where the reporter’s verdict differs from its own raw results.
+    RepDisagreements,
+    /// Export.
+    RepExport,
+    /// Records (CSV).
+    ExportRecordsCsv,
+    /// Sources (CSV).
+    ExportSourcesCsv,
+    /// Everything (JSON).
+    ExportJson,
+    /// What the reports show.
+    RepFindings,
+    /// Files read.
+    RepFiles,
+    /// SMTP TLS.
+    RepTls,
     /// Label of the DKIM selector field.
     SelectorsLabel,
     /// Placeholder of the DKIM selector field.
@@ -271,6 +329,29 @@ pub enum Label {
     KeyBits(u32),
     /// A file size.
     Bytes(usize),
+    /// Progress of a report batch.
+    ReadingFiles {
+        /// Files read.
+        done: usize,
+        /// Files given.
+        total: usize,
+    },
+    /// The p=reject what-if.
+    WhatIf {
+        /// Messages that would be rejected.
+        messages: u64,
+        /// From how many sources.
+        sources: usize,
+        /// Of them, messages passing DKIM for another domain.
+        unaligned: u64,
+    },
+    /// A count out of a total, with the percentage.
+    Share {
+        /// The part.
+        part: u64,
+        /// The whole.
+        total: u64,
+    },
     /// A duration in seconds, for people.
     Duration(i64),
     /// Where each discovery method found the DMARC record.

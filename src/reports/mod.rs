@@ -411,5 +411,62 @@ pub enum Label {
     KindTls,
 }
 
+/// One file as the CLI prints it and the web app shows it: status, error, findings
+/// (the file's and its aggregate reports') and an overview of each report.
+#[derive(Serialize)]
+pub struct FileView<'a> {
+    /// File name.
+    pub name: &'a str,
+    /// `ok` or `error`.
+    pub status: FileStatus,
+    /// Why it could not be read.
+    pub error: Option<&'a ReportError>,
+    /// What was noticed.
+    pub findings: Vec<&'a Finding>,
+    /// One overview per report in the file.
+    pub reports: Vec<Overview>,
+}
+
+impl<'a> FileView<'a> {
+    /// The view of `f`.
+    pub fn of(f: &'a FileResult) -> Self {
+        FileView {
+            name: &f.name,
+            status: f.status,
+            error: f.error.as_ref(),
+            findings: f
+                .findings
+                .iter()
+                .chain(f.reports.iter().flat_map(|r| match r {
+                    Report::Aggregate(a) => a.findings.as_slice(),
+                    _ => &[],
+                }))
+                .collect(),
+            reports: f.reports.iter().map(Report::overview).collect(),
+        }
+    }
+}
+
+/// The batch as JSON, in `lang`: `files` (see [`FileView`]) and the summary's fields.
+pub fn batch_json(
+    files: &[FileResult],
+    summary: &summary::Summary,
+    lang: crate::i18n::Lang,
+) -> String {
+    #[derive(Serialize)]
+    struct Output<'a> {
+        files: Vec<FileView<'a>>,
+        #[serde(flatten)]
+        summary: &'a summary::Summary,
+    }
+    crate::i18n::to_json(
+        &Output {
+            files: files.iter().map(FileView::of).collect(),
+            summary,
+        },
+        lang,
+    )
+}
+
 #[cfg(test)]
 mod tests;

@@ -23,7 +23,17 @@ pub struct Props {
     #[prop_or_default]
     pub accept: AttrValue,
     /// Called with (name, bytes) of every file once read.
+    #[prop_or_default]
     pub on_files: Callback<Vec<(String, Vec<u8>)>>,
+    /// When set, called with the `File` handles instead, unread (the Reports tab hands
+    /// them to its worker, so large batches are never copied on the page's thread).
+    #[prop_or_default]
+    pub on_handles: Option<Callback<Vec<File>>>,
+}
+
+fn handles(list: Option<FileList>) -> Vec<File> {
+    list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
+        .unwrap_or_default()
 }
 
 fn read_all(list: Option<FileList>, on_files: Callback<Vec<(String, Vec<u8>)>>) {
@@ -58,27 +68,31 @@ pub fn drop_zone(p: &Props) -> Html {
         let over = over.clone();
         Callback::from(move |_: DragEvent| over.set(false))
     };
+    let deliver = {
+        let (cb, raw) = (p.on_files.clone(), p.on_handles.clone());
+        move |list: Option<FileList>| match &raw {
+            Some(raw) => raw.emit(handles(list)),
+            None => read_all(list, cb.clone()),
+        }
+    };
     let ondrop = {
         let over = over.clone();
-        let cb = p.on_files.clone();
+        let deliver = deliver.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             over.set(false);
-            read_all(e.data_transfer().and_then(|d| d.files()), cb.clone());
+            deliver(e.data_transfer().and_then(|d| d.files()));
         })
     };
-    let onchange = {
-        let cb = p.on_files.clone();
-        Callback::from(move |e: Event| {
-            if let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-            {
-                read_all(input.files(), cb.clone());
-                input.set_value("");
-            }
-        })
-    };
+    let onchange = Callback::from(move |e: Event| {
+        if let Some(input) = e
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        {
+            deliver(input.files());
+            input.set_value("");
+        }
+    });
     html! {
         <div id={p.id.clone()} class={classes!("drop", (*over).then_some("over"))} {ondragover} {ondragleave} {ondrop}>
             <span>{ &p.label }{ " " }</span>

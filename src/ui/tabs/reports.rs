@@ -1,35 +1,552 @@
-//! Reports tab: drop any number of report files.
+//! Reports tab: drop any number of report files; a Web Worker reads them (progress,
+//! cancel) and this tab shows the batch: totals, alignment, messages per day, reporters,
+//! sending sources with their reverse-DNS names, the p=reject what-if, next steps and
+//! findings, with CSV and JSON export.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::spawn_local;
+use web_sys::{File, MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::prelude::*;
 
-use crate::i18n::Translate;
+use crate::dns::{DnsLookup, RData, RecordType, reverse_name};
 use crate::i18n::text::{Label, Ui};
+use crate::i18n::{Lang, Translate};
+use crate::reports::Label as RLabel;
 use crate::ui::app::Ctx;
 use crate::ui::drop_zone::DropZone;
 
-/// Drop zone and the files received.
+/// How many sources get a reverse-DNS lookup (the largest senders first).
+const PTR_LOOKUPS: usize = 25;
+/// Rows shown in the sources table before "show all".
+const SOURCE_ROWS: usize = 200;
+
+/// What the worker told us.
+#[derive(Clone, Default, PartialEq)]
+struct Progress {
+    done: usize,
+    total: usize,
+    busy: bool,
+    cancelled: bool,
+}
+
+/// The worker, its message handler, and the messages waiting for it to be ready (its
+/// wasm loads asynchronously; a message sent before would be lost).
+#[derive(Clone)]
+struct Port {
+    worker: Worker,
+    ready: Rc<std::cell::Cell<bool>>,
+    queue: Rc<RefCell<Vec<js_sys::Object>>>,
+}
+
+struct Bridge {
+    port: Port,
+    _onmessage: Closure<dyn FnMut(MessageEvent)>,
+}
+
+fn post(port: &Port, cmd: &str, extra: &[(&str, JsValue)]) {
+    let msg = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&msg, &"cmd".into(), &cmd.into());
+    for (k, v) in extra {
+        let _ = js_sys::Reflect::set(&msg, &(*k).into(), v);
+    }
+    if port.ready.get() {
+        let _ = port.worker.post_message(&msg);
+    } else {
+        port.queue.borrow_mut().push(msg);
+    }
+}
+
+fn lang_code(l: Lang) -> &'static str {
+    match l {
+        Lang::En => "en",
+        Lang::Fr => "fr",
+    }
+}
+
+fn download(name: &str, text: &str, mime: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(a) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+fn n(v: &Value) -> u64 {
+    v.as_u64().unwrap_or(0)
+}
+
+fn s(v: &Value) -> String {
+    v.as_str().unwrap_or_default().to_string()
+}
+
+fn finding_list(list: &Value, lang: Lang) -> Html {
+    let items = list.as_array().cloned().unwrap_or_default();
+    html! {
+        <ul class="findings">{ for items.iter().map(|f| {
+            let sev = match f["severity"].as_str() {
+                Some("problem") => crate::findings::Severity::Problem,
+                Some("warning") => crate::findings::Severity::Warning,
+                _ => crate::findings::Severity::Info,
+            };
+            html! { <li class="finding" data-code={s(&f["code"])}>{ crate::ui::severity_badge(sev, lang) }{ " " }{ s(&f["message"]) }</li> }
+        }) }</ul>
+    }
+}
+
+/// Messages per day: stacked bars (pass below, fail above, hatched), with the numbers
+/// in each bar's title and a legend in words, so colour is never the only cue.
+fn days_chart(days: &[Value], lang: Lang) -> Html {
+    if days.is_empty() {
+        return html! {};
+    }
+    let max = days
+        .iter()
+        .map(|d| n(&d["messages"]))
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64;
+    let (w, h, gap) = (600.0, 160.0, 2.0);
+    let bw = ((w / days.len() as f64) - gap).clamp(2.0, 40.0);
+    let title = Ui::RepPerDay.text(lang);
+    html! {
+        <figure class="chart">
+            <svg id="reports-days" role="img" aria-label={title.clone()} viewBox={format!("0 0 {w} {}", h + 20.0)} preserveAspectRatio="xMinYMin meet">
+                <title>{ title }</title>
+                <defs><pattern id="hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
+                    <rect width="6" height="6" class="fail-bg"/><line x1="0" y1="0" x2="0" y2="6" class="fail-line"/></pattern></defs>
+                { for days.iter().enumerate().map(|(i, d)| {
+                    let total = n(&d["messages"]) as f64;
+                    let pass = n(&d["dmarc_pass"]) as f64;
+                    let x = i as f64 * (bw + gap);
+                    let th = total / max * h;
+                    let ph = pass / max * h;
+                    html! {
+                        <g class="day">
+                            <title>{ format!("{}: {} / {} {}", s(&d["date"]), pass, total, Ui::LegendPass.text(lang)) }</title>
+                            <rect class="fail" x={x.to_string()} y={(h - th).to_string()} width={bw.to_string()} height={(th - ph).max(0.0).to_string()} fill="url(#hatch)"/>
+                            <rect class="pass" x={x.to_string()} y={(h - ph).to_string()} width={bw.to_string()} height={ph.to_string()}/>
+                        </g>
+                    }
+                }) }
+                <text x="0" y={(h + 16.0).to_string()} class="axis">{ days.first().map(|d| s(&d["date"])).unwrap_or_default() }</text>
+                <text x={w.to_string()} y={(h + 16.0).to_string()} class="axis" text-anchor="end">{ days.last().map(|d| s(&d["date"])).unwrap_or_default() }</text>
+            </svg>
+            <figcaption class="legend"><span class="key pass"></span>{ Ui::LegendPass.text(lang) }{ "  " }<span class="key fail"></span>{ Ui::LegendFail.text(lang) }</figcaption>
+        </figure>
+    }
+}
+
+fn alignment_view(t: &Value, lang: Lang) -> Html {
+    let a = &t["alignment"];
+    let parts = [
+        (Ui::AlignBoth, n(&a["both"]), "both"),
+        (Ui::AlignDkim, n(&a["dkim_only"]), "dkim"),
+        (Ui::AlignSpf, n(&a["spf_only"]), "spf"),
+        (Ui::AlignNeither, n(&a["neither"]), "neither"),
+    ];
+    let total: u64 = parts.iter().map(|p| p.1).sum();
+    html! {
+        <section id="reports-alignment">
+            <h3>{ Ui::RepAlignment.text(lang) }</h3>
+            <div class="stack" role="img" aria-label={Ui::RepAlignment.text(lang)}>
+                { for parts.iter().filter(|p| p.1 > 0).map(|(_, v, class)| html! {
+                    <span class={classes!("seg", *class)} style={format!("flex-grow:{v}")}></span>
+                }) }
+            </div>
+            <table class="records"><tbody>{ for parts.iter().map(|(label, v, class)| html! {
+                <tr class={classes!("align-row", *class)}><th scope="row"><span class={classes!("key", *class)}></span>{ label.text(lang) }</th>
+                    <td>{ Label::Share { part: *v, total }.text(lang) }</td></tr>
+            }) }</tbody></table>
+        </section>
+    }
+}
+
+fn results(list: &Value) -> String {
+    list.as_array()
+        .map(|a| {
+            a.iter()
+                .map(|r| format!("{} {}", s(&r["domain"]), s(&r["result"])))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_default()
+}
+
+/// Drop zone, progress, and the batch.
 #[function_component(ReportsTab)]
 pub fn reports_tab() -> Html {
     let ctx = use_context::<Ctx>().expect("context");
-    let files = use_state(Vec::<(String, usize)>::new);
-    let on_files = {
-        let files = files.clone();
-        Callback::from(move |new: Vec<(String, Vec<u8>)>| {
-            let mut all = (*files).clone();
-            all.extend(new.into_iter().map(|(n, b)| (n, b.len())));
-            files.set(all);
+    let lang = ctx.state.lang;
+    let view = use_state(|| None::<Rc<Value>>);
+    let progress = use_state(Progress::default);
+    let ptrs = use_state(HashMap::<String, String>::new);
+    let filter = use_state(String::new);
+    let failing_only = use_state(|| false);
+    let show_all = use_state(|| false);
+    let bridge: Rc<RefCell<Option<Bridge>>> = use_mut_ref(|| None);
+    let lang_ref = use_mut_ref(|| lang);
+    *lang_ref.borrow_mut() = lang;
+
+    // The worker is started on first use and lives as long as the tab.
+    let ensure = {
+        let (bridge, view, progress, lang_ref) = (
+            bridge.clone(),
+            view.clone(),
+            progress.clone(),
+            lang_ref.clone(),
+        );
+        Rc::new(move || -> Option<Port> {
+            if let Some(b) = bridge.borrow().as_ref() {
+                return Some(b.port.clone());
+            }
+            let opts = WorkerOptions::new();
+            opts.set_type(WorkerType::Classic);
+            let worker = Worker::new_with_options("./loader.js", &opts).ok()?;
+            let port = Port {
+                worker: worker.clone(),
+                ready: Rc::new(std::cell::Cell::new(false)),
+                queue: Rc::new(RefCell::new(Vec::new())),
+            };
+            let (view, progress, lang_ref, w2) = (
+                view.clone(),
+                progress.clone(),
+                lang_ref.clone(),
+                port.clone(),
+            );
+            let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+                let Some(text) = e.data().as_string() else {
+                    return;
+                };
+                let Ok(msg) = serde_json::from_str::<Value>(&text) else {
+                    return;
+                };
+                let lang = *lang_ref.borrow();
+                match msg["kind"].as_str() {
+                    Some("ready") => {
+                        w2.ready.set(true);
+                        for m in w2.queue.borrow_mut().drain(..) {
+                            let _ = w2.worker.post_message(&m);
+                        }
+                    }
+                    Some("progress") => progress.set(Progress {
+                        done: msg["done"].as_u64().unwrap_or(0) as usize,
+                        total: msg["total"].as_u64().unwrap_or(0) as usize,
+                        busy: true,
+                        cancelled: false,
+                    }),
+                    Some("done") | Some("cancelled") => {
+                        let cancelled = msg["kind"] == "cancelled";
+                        progress.set(Progress {
+                            done: msg["done"]
+                                .as_u64()
+                                .unwrap_or(msg["total"].as_u64().unwrap_or(0))
+                                as usize,
+                            total: msg["total"].as_u64().unwrap_or(0) as usize,
+                            busy: false,
+                            cancelled,
+                        });
+                        post(&w2, "view", &[("lang", lang_code(lang).into())]);
+                    }
+                    Some("view") => view.set(Some(Rc::new(msg["batch"].clone()))),
+                    Some("export") => {
+                        let what = msg["what"].as_str().unwrap_or("");
+                        let text = msg["text"].as_str().unwrap_or("");
+                        match what {
+                            "records_csv" => download("sceau-records.csv", text, "text/csv"),
+                            "sources_csv" => download("sceau-sources.csv", text, "text/csv"),
+                            _ => download("sceau-reports.json", text, "application/json"),
+                        }
+                    }
+                    _ => {}
+                }
+            });
+            worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+            *bridge.borrow_mut() = Some(Bridge {
+                port: port.clone(),
+                _onmessage: onmessage,
+            });
+            Some(port)
         })
     };
+
+    // A language change re-renders the batch's sentences in the worker.
+    {
+        let (bridge, has_view) = (bridge.clone(), view.is_some());
+        use_effect_with(lang, move |lang| {
+            if has_view && let Some(b) = bridge.borrow().as_ref() {
+                post(&b.port, "view", &[("lang", lang_code(*lang).into())]);
+            }
+        });
+    }
+
+    // Reverse DNS of the largest sources, over the page's resolver, once per view.
+    {
+        let (ptrs, dns) = (ptrs.clone(), ctx.dns.clone());
+        use_effect_with(view.clone(), move |v| {
+            let ips: Vec<String> = v
+                .as_ref()
+                .and_then(|v| v["sources"].as_array().cloned())
+                .unwrap_or_default()
+                .iter()
+                .take(PTR_LOOKUPS)
+                .map(|s| s["ip"].as_str().unwrap_or_default().to_string())
+                .filter(|ip| !ptrs.contains_key(ip))
+                .collect();
+            if !ips.is_empty() {
+                spawn_local(async move {
+                    let mut found = (*ptrs).clone();
+                    let answers = futures::future::join_all(ips.iter().map(|ip| {
+                        let dns = dns.clone();
+                        let ip = ip.clone();
+                        async move {
+                            let name = ip.parse().ok().map(reverse_name)?;
+                            let a = dns.lookup(&name, RecordType::Ptr).await.ok()?;
+                            a.records.iter().find_map(|r| match r {
+                                RData::Ptr { name } => Some((ip.clone(), name.clone())),
+                                _ => None,
+                            })
+                        }
+                    }))
+                    .await;
+                    for (ip, name) in answers.into_iter().flatten() {
+                        found.insert(ip, name);
+                    }
+                    ptrs.set(found);
+                });
+            }
+        });
+    }
+
+    let on_handles = {
+        let (ensure, progress) = (ensure.clone(), progress.clone());
+        Callback::from(move |files: Vec<File>| {
+            if files.is_empty() {
+                return;
+            }
+            let Some(w) = ensure() else { return };
+            let list = js_sys::Array::new();
+            for f in &files {
+                list.push(f);
+            }
+            progress.set(Progress {
+                done: 0,
+                total: files.len(),
+                busy: true,
+                cancelled: false,
+            });
+            post(&w, "add", &[("files", list.into())]);
+        })
+    };
+    let cancel = {
+        let bridge = bridge.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(b) = bridge.borrow().as_ref() {
+                post(&b.port, "cancel", &[]);
+            }
+        })
+    };
+    let clear = {
+        let (bridge, view, progress, ptrs) =
+            (bridge.clone(), view.clone(), progress.clone(), ptrs.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(b) = bridge.borrow().as_ref() {
+                post(&b.port, "clear", &[]);
+            }
+            view.set(None);
+            progress.set(Progress::default());
+            ptrs.set(HashMap::new());
+        })
+    };
+    let export = |what: &'static str| {
+        let bridge = bridge.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(b) = bridge.borrow().as_ref() {
+                post(
+                    &b.port,
+                    "export",
+                    &[("what", what.into()), ("lang", lang_code(lang).into())],
+                );
+            }
+        })
+    };
+    let on_filter = crate::ui::bind_text(&filter);
+    let toggle_failing = {
+        let f = failing_only.clone();
+        Callback::from(move |_: Event| f.set(!*f))
+    };
+
+    let dashboard = view.as_ref().map(|v| {
+        let t = &v["totals"];
+        let files = v["files"].as_array().cloned().unwrap_or_default();
+        let days = v["days"].as_array().cloned().unwrap_or_default();
+        let reporters = v["reporters"].as_array().cloned().unwrap_or_default();
+        let needle = filter.trim().to_lowercase();
+        let sources: Vec<Value> = v["sources"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|src| !*failing_only || n(&src["dmarc_pass"]) < n(&src["messages"]))
+            .filter(|src| {
+                needle.is_empty()
+                    || src.to_string().to_lowercase().contains(&needle)
+                    || ptrs.get(src["ip"].as_str().unwrap_or_default()).is_some_and(|p| p.contains(&needle))
+            })
+            .collect();
+        let shown = if *show_all { sources.len() } else { sources.len().min(SOURCE_ROWS) };
+        let w = &v["what_if"];
+        let show_more = {
+            let s = show_all.clone();
+            Callback::from(move |_: MouseEvent| s.set(true))
+        };
+        html! {
+            <div id="reports-dashboard" class="result">
+                <section id="reports-files">
+                    <h3>{ Ui::RepFiles.text(lang) }</h3>
+                    <ul class="files">{ for files.iter().map(|f| {
+                        let ok = f["status"] == "ok";
+                        html! {
+                            <li class="file" data-status={s(&f["status"])}>
+                                <span class="mono">{ s(&f["name"]) }</span>{ " " }
+                                <span class={classes!("chip", if ok { "ok" } else { "bad" })}>{ if ok { RLabel::StatusOk.text(lang) } else { RLabel::StatusError.text(lang) } }</span>
+                                if !ok { <div class="error">{ s(&f["error"]["message"]) }</div> }
+                                { for f["reports"].as_array().cloned().unwrap_or_default().iter().map(|r| html! {
+                                    <div class="muted small">{ format!("{} — {} — {} {}, {} {}", s(&r["org_name"]), s(&r["policy_domain"]), n(&r["records"]), RLabel::Records.text(lang).to_lowercase(), n(&r["messages"]), RLabel::Messages.text(lang).to_lowercase()) }</div>
+                                }) }
+                            </li>
+                        }
+                    }) }</ul>
+                </section>
+                <section id="reports-totals">
+                    <h3>{ Ui::RepOverview.text(lang) }</h3>
+                    <div class="tiles">
+                        <div class="tile"><span class="big" id="total-reports">{ n(&t["reports"]) }</span>{ RLabel::Reports.text(lang) }</div>
+                        <div class="tile"><span class="big" id="total-records">{ n(&t["records"]) }</span>{ RLabel::Records.text(lang) }</div>
+                        <div class="tile"><span class="big" id="total-messages">{ n(&t["messages"]) }</span>{ RLabel::Messages.text(lang) }</div>
+                        <div class="tile"><span class="big" id="total-pass">{ Label::Share { part: n(&t["dmarc_pass"]), total: n(&t["messages"]) }.text(lang) }</span>{ RLabel::DmarcPass.text(lang) }</div>
+                        if n(&t["duplicates"]) > 0 { <div class="tile"><span class="big">{ n(&t["duplicates"]) }</span>{ RLabel::Duplicates.text(lang) }</div> }
+                        if n(&t["tls_reports"]) > 0 { <div class="tile"><span class="big">{ format!("{} / {}", n(&t["tls_failed_sessions"]), n(&t["tls_sessions"])) }</span>{ RLabel::TlsSessions.text(lang) }</div> }
+                        if n(&t["failure_reports"]) > 0 { <div class="tile"><span class="big">{ n(&t["failure_reports"]) }</span>{ RLabel::FailureReports.text(lang) }</div> }
+                    </div>
+                </section>
+                { alignment_view(t, lang) }
+                if !days.is_empty() {
+                    <section><h3>{ Ui::RepPerDay.text(lang) }</h3>{ days_chart(&days, lang) }</section>
+                }
+                if n(&w["rejected_messages"]) > 0 {
+                    <section id="reports-whatif">
+                        <h3>{ Ui::RepWhatIf.text(lang) }</h3>
+                        <p>{ Label::WhatIf { messages: n(&w["rejected_messages"]), sources: n(&w["rejected_sources"]) as usize, unaligned: n(&w["dkim_unaligned_messages"]) }.text(lang) }</p>
+                        <ul class="small">{ for w["dkim_unaligned_sources"].as_array().cloned().unwrap_or_default().iter().take(10).map(|u| html! {
+                            <li class="mono">{ format!("{} — d={} — From: {} — {}", s(&u["ip"]), s(&u["dkim_domain"]), s(&u["header_from"]), n(&u["messages"])) }</li>
+                        }) }</ul>
+                    </section>
+                }
+                if v["readiness"].as_array().is_some_and(|a| !a.is_empty()) {
+                    <section id="reports-readiness"><h3>{ RLabel::NextSteps.text(lang) }</h3>{ finding_list(&v["readiness"], lang) }</section>
+                }
+                if v["findings"].as_array().is_some_and(|a| !a.is_empty()) {
+                    <section id="reports-findings"><h3>{ Ui::RepFindings.text(lang) }</h3>{ finding_list(&v["findings"], lang) }</section>
+                }
+                <section id="reports-reporters">
+                    <h3>{ RLabel::Reporters.text(lang) }</h3>
+                    <div class="scroll"><table>
+                        <thead><tr><th>{ Ui::ColReporter.text(lang) }</th><th>{ RLabel::Reports.text(lang) }</th><th>{ RLabel::Messages.text(lang) }</th><th>{ RLabel::DmarcPass.text(lang) }</th></tr></thead>
+                        <tbody>{ for reporters.iter().map(|r| html! {
+                            <tr class="reporter"><td>{ s(&r["org_name"]) }<div class="muted small">{ s(&r["email"]) }</div></td><td>{ n(&r["reports"]) }</td><td>{ n(&r["messages"]) }</td>
+                                <td>{ Label::Share { part: n(&r["dmarc_pass"]), total: n(&r["messages"]) }.text(lang) }</td></tr>
+                        }) }</tbody>
+                    </table></div>
+                </section>
+                <section id="reports-sources">
+                    <h3>{ Ui::RepSources.text(lang) }</h3>
+                    <div class="row">
+                        <label class="visually-hidden" for="reports-filter">{ Ui::RepFilter.text(lang) }</label>
+                        <input id="reports-filter" type="search" placeholder={Ui::RepFilter.text(lang)} value={(*filter).clone()} oninput={on_filter}/>
+                        <label><input id="reports-failing" type="checkbox" checked={*failing_only} onchange={toggle_failing}/>{ " " }{ Ui::RepFailingOnly.text(lang) }</label>
+                    </div>
+                    <div class="scroll"><table>
+                        <thead><tr><th>{ Ui::ColIp.text(lang) }</th><th>{ Ui::ColPtr.text(lang) }</th><th>{ RLabel::Messages.text(lang) }</th><th>{ RLabel::DmarcPass.text(lang) }</th>
+                            <th>{ "DKIM" }</th><th>{ "SPF" }</th><th>{ Ui::ColDisposition.text(lang) }</th></tr></thead>
+                        <tbody>{ for sources.iter().take(shown).map(|src| {
+                            let ip = s(&src["ip"]);
+                            let ptr = src["ptr"].as_str().map(str::to_string).or_else(|| ptrs.get(&ip).cloned());
+                            let org = ptr.as_deref().map(crate::dmarc::psl::organizational_domain);
+                            let failing = n(&src["dmarc_pass"]) < n(&src["messages"]);
+                            html! {
+                                <tr class={classes!("source", failing.then_some("failing"))} data-ip={ip.clone()}>
+                                    <td class="mono">{ ip.clone() }</td>
+                                    <td class="mono wrap">{ ptr.clone().unwrap_or_default() }
+                                        if let Some(o) = org { <div class="muted small">{ o }</div> }</td>
+                                    <td>{ n(&src["messages"]) }</td>
+                                    <td>{ Label::Share { part: n(&src["dmarc_pass"]), total: n(&src["messages"]) }.text(lang) }</td>
+                                    <td class="mono small wrap">{ results(&src["dkim"]) }</td>
+                                    <td class="mono small wrap">{ results(&src["spf"]) }</td>
+                                    <td class="small">{ src["dispositions"].as_object().map(|m| m.iter().map(|(k, v)| format!("{k} {}", n(v))).collect::<Vec<_>>().join(", ")).unwrap_or_default() }</td>
+                                </tr>
+                            }
+                        }) }</tbody>
+                    </table></div>
+                    if shown < sources.len() {
+                        <button class="ghost small" onclick={show_more}>{ format!("+ {}", sources.len() - shown) }</button>
+                    }
+                </section>
+                if v["disagreements"].as_array().is_some_and(|a| !a.is_empty()) {
+                    <section id="reports-disagreements">
+                        <h3>{ Ui::RepDisagreements.text(lang) }</h3>
+                        <ul class="small">{ for v["disagreements"].as_array().cloned().unwrap_or_default().iter().map(|d| html! {
+                            <li>{ format!("{} ({}) — {} {}: {} → {}", s(&d["org_name"]), s(&d["source_ip"]), s(&d["header_from"]), s(&d["method"]).to_uppercase(), s(&d["reported"]), s(&d["recomputed"])) }</li>
+                        }) }</ul>
+                    </section>
+                }
+                <section class="no-print">
+                    <h3>{ Ui::RepExport.text(lang) }</h3>
+                    <div class="actions">
+                        <button id="reports-export-records" class="ghost small" onclick={export("records_csv")}>{ Ui::ExportRecordsCsv.text(lang) }</button>
+                        <button id="reports-export-sources" class="ghost small" onclick={export("sources_csv")}>{ Ui::ExportSourcesCsv.text(lang) }</button>
+                        <button id="reports-export-json" class="ghost small" onclick={export("batch_json")}>{ Ui::ExportJson.text(lang) }</button>
+                    </div>
+                </section>
+            </div>
+        }
+    });
+
     html! {
         <div class="tool">
             <p class="intro">{ ctx.t(Ui::ReportsIntro) }</p>
-            <DropZone id="reports-drop" input_id="reports-file" multiple=true label={ctx.t(Ui::ReportsDrop)} pick={ctx.t(Ui::ChooseFile)} {on_files}/>
-            if !files.is_empty() {
-                <div id="reports-result" class="result">
-                    <p>{ format!("{} {}", files.len(), ctx.t(Ui::FilesChosen)) }</p>
-                    <ul>{ for files.iter().map(|(n, s)| html! { <li><span class="mono">{ n }</span>{ format!(" — {}", Label::Bytes(*s).text(ctx.state.lang)) }</li> }) }</ul>
+            <DropZone id="reports-drop" input_id="reports-file" multiple=true label={ctx.t(Ui::ReportsDrop)} pick={ctx.t(Ui::ChooseFile)}
+                accept=".xml,.gz,.zip,.eml,.json,.mbox,application/xml,application/gzip,application/zip,message/rfc822,application/json" on_handles={Some(on_handles)}/>
+            if progress.busy {
+                <div id="reports-progress" class="row" aria-live="polite">
+                    <progress max={progress.total.to_string()} value={progress.done.to_string()}></progress>
+                    <span>{ Label::ReadingFiles { done: progress.done, total: progress.total }.text(lang) }</span>
+                    <button id="reports-cancel" class="ghost small" onclick={cancel}>{ ctx.t(Ui::RepCancel) }</button>
                 </div>
             }
+            if progress.cancelled { <p class="note" role="status">{ ctx.t(Ui::RepCancelled) }</p> }
+            if view.is_some() {
+                <div class="actions"><button id="reports-clear" class="ghost small" onclick={clear}>{ ctx.t(Ui::Clear) }</button></div>
+            }
+            { dashboard.unwrap_or_default() }
         </div>
     }
 }

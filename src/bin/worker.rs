@@ -1,0 +1,12 @@
+//! Web Worker entry point: Trunk builds this for wasm32 beside the app; it reads report
+//! files off the page's thread (see `sceau::worker`).
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    sceau::worker::start();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("sceau-worker runs in the browser, started by the web app; the CLI is `sceau`.");
+}

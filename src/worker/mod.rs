@@ -1,0 +1,120 @@
+//! The Web Worker that reads report files off the main thread (wasm32 only).
+//!
+//! Protocol (main thread → worker, plain JS objects):
+//! `{cmd: "add", files: File[]}` reads and parses each file in turn, posting
+//! `{"kind":"progress",…}` after each; `{cmd: "view", lang}` posts the batch as
+//! `{"kind":"view","batch":…}` (the same JSON as `sceau report --json`);
+//! `{cmd: "cancel"}` stops an `add` between two files; `{cmd: "clear"}` forgets
+//! everything; `{cmd: "export", what, lang}` posts `{"kind":"export","what":…,"text":…}`
+//! for `records_csv`, `sources_csv` or `batch_json`. Worker → main messages are JSON
+//! strings. Files travel as `File` handles, so each is read here, one at a time: memory
+//! stays near the size of the largest file.
+
+use std::cell::{Cell, RefCell};
+
+use js_sys::{Array, Reflect, Uint8Array};
+use serde_json::json;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::{JsFuture, spawn_local};
+use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
+
+use crate::i18n::Lang;
+use crate::reports::{Batch, FileStatus, Limits};
+
+thread_local! {
+    static BATCH: RefCell<Batch> = RefCell::new(Batch::new());
+    static CANCELLED: Cell<bool> = const { Cell::new(false) };
+    static BUSY: Cell<bool> = const { Cell::new(false) };
+}
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn post(value: serde_json::Value) {
+    let _ = scope().post_message(&JsValue::from_str(&value.to_string()));
+}
+
+fn field(obj: &JsValue, name: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn lang_of(obj: &JsValue) -> Lang {
+    match field(obj, "lang").as_string().as_deref() {
+        Some("fr") => Lang::Fr,
+        _ => Lang::En,
+    }
+}
+
+async fn add(files: Vec<File>) {
+    BUSY.set(true);
+    CANCELLED.set(false);
+    let total = files.len();
+    let limits = Limits::default();
+    for (i, f) in files.into_iter().enumerate() {
+        if CANCELLED.get() {
+            post(json!({"kind": "cancelled", "done": i, "total": total}));
+            BUSY.set(false);
+            return;
+        }
+        let name = f.name();
+        let bytes = match JsFuture::from(f.array_buffer()).await {
+            Ok(buf) => Uint8Array::new(&buf).to_vec(),
+            Err(_) => Vec::new(),
+        };
+        let status = BATCH.with_borrow_mut(|b| {
+            let r = b.add(&name, &bytes, &limits);
+            matches!(r.status, FileStatus::Ok)
+        });
+        drop(bytes);
+        post(
+            json!({"kind": "progress", "done": i + 1, "total": total, "name": name, "ok": status}),
+        );
+    }
+    BUSY.set(false);
+    post(json!({"kind": "done", "total": total}));
+}
+
+fn on_message(e: MessageEvent) {
+    let data = e.data();
+    match field(&data, "cmd").as_string().as_deref() {
+        Some("add") => {
+            let files: Vec<File> = Array::from(&field(&data, "files"))
+                .iter()
+                .filter_map(|f| f.dyn_into::<File>().ok())
+                .collect();
+            spawn_local(add(files));
+        }
+        Some("cancel") => CANCELLED.set(true),
+        Some("clear") => {
+            CANCELLED.set(true);
+            BATCH.with_borrow_mut(|b| *b = Batch::new());
+        }
+        Some("view") => {
+            let lang = lang_of(&data);
+            let batch =
+                BATCH.with_borrow(|b| crate::reports::batch_json(&b.files, &b.summary(), lang));
+            let batch: serde_json::Value = serde_json::from_str(&batch).unwrap_or_default();
+            post(json!({"kind": "view", "busy": BUSY.get(), "batch": batch}));
+        }
+        Some("export") => {
+            let lang = lang_of(&data);
+            let what = field(&data, "what").as_string().unwrap_or_default();
+            let text = BATCH.with_borrow(|b| match what.as_str() {
+                "records_csv" => crate::reports::summary::records_csv(&b.files),
+                "sources_csv" => crate::reports::summary::sources_csv(&b.summary()),
+                _ => crate::reports::batch_json(&b.files, &b.summary(), lang),
+            });
+            post(json!({"kind": "export", "what": what, "text": text}));
+        }
+        _ => {}
+    }
+}
+
+/// Installs the message handler; called by the worker binary's `main`.
+pub fn start() {
+    let handler = Closure::<dyn FnMut(MessageEvent)>::new(on_message);
+    scope().set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    handler.forget();
+    post(json!({"kind": "ready"}));
+}
