@@ -18,6 +18,7 @@
 
 pub mod aggregate;
 pub mod failure;
+pub mod filter;
 pub mod finding;
 pub mod input;
 pub mod summary;

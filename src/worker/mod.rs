@@ -4,6 +4,8 @@
 //! `{cmd: "add", files: File[]}` reads and parses each file in turn, posting
 //! `{"kind":"progress",…}` after each; `{cmd: "view", lang}` posts the batch as
 //! `{"kind":"view","batch":…}` (the same JSON as `sceau report --json`);
+//! `{cmd: "view", lang, reporter?, domain?, from?, to?}` narrows it first;
+//! `{cmd: "records", ip}` posts `{"kind":"records",…}` (the raw records of one source);
 //! `{cmd: "cancel"}` stops an `add` between two files; `{cmd: "clear"}` forgets
 //! everything; `{cmd: "export", what, lang}` posts `{"kind":"export","what":…,"text":…}`
 //! for `records_csv`, `sources_csv` or `batch_json`. Worker → main messages are JSON
@@ -37,6 +39,17 @@ fn post(value: serde_json::Value) {
 
 fn field(obj: &JsValue, name: &str) -> JsValue {
     Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn filter_of(obj: &JsValue) -> crate::reports::filter::Filter {
+    let text = |k: &str| field(obj, k).as_string().filter(|s| !s.is_empty());
+    let time = |k: &str| field(obj, k).as_f64().map(|t| t as u64);
+    crate::reports::filter::Filter {
+        reporter: text("reporter"),
+        domain: text("domain"),
+        from: time("from"),
+        to: time("to"),
+    }
 }
 
 fn lang_of(obj: &JsValue) -> Lang {
@@ -92,10 +105,35 @@ fn on_message(e: MessageEvent) {
         }
         Some("view") => {
             let lang = lang_of(&data);
-            let batch =
-                BATCH.with_borrow(|b| crate::reports::batch_json(&b.files, &b.summary(), lang));
+            let filter = filter_of(&data);
+            let (batch, reporters, domains) = BATCH.with_borrow(|b| {
+                let files = if filter.is_empty() {
+                    b.files.clone()
+                } else {
+                    crate::reports::filter::apply(&b.files, &filter)
+                };
+                let summary = crate::reports::summary::summarize(&files);
+                // The filter's choices come from the whole batch.
+                let all = b.summary();
+                let reporters: Vec<String> =
+                    all.reporters.iter().map(|r| r.org_name.clone()).collect();
+                (
+                    crate::reports::batch_json(&files, &summary, lang),
+                    reporters,
+                    all.policy_domains,
+                )
+            });
             let batch: serde_json::Value = serde_json::from_str(&batch).unwrap_or_default();
-            post(json!({"kind": "view", "busy": BUSY.get(), "batch": batch}));
+            post(json!({"kind": "view", "busy": BUSY.get(), "batch": batch,
+                "choices": {"reporters": reporters, "domains": domains}}));
+        }
+        Some("records") => {
+            let ip = field(&data, "ip").as_string().unwrap_or_default();
+            let records = BATCH.with_borrow(|b| {
+                serde_json::to_value(crate::reports::filter::records_of(&b.files, &ip))
+                    .unwrap_or_default()
+            });
+            post(json!({"kind": "records", "ip": ip, "records": records}));
         }
         Some("export") => {
             let lang = lang_of(&data);

@@ -53,6 +53,16 @@ for (const lang of ['en', 'fr']) {
       await page.fill('#reports-filter', '203.0.113.255');
       assert.equal(await page.locator('#reports-sources tr.source').count(), 0);
       await page.fill('#reports-filter', '');
+      // Drill-down: the raw records of one source.
+      await page.click('#reports-sources tr.source button.link');
+      await page.waitForSelector('#reports-records tr.raw-record');
+      // Narrowing to one reporter recomputes the dashboard in the worker.
+      await page.selectOption('#reports-reporter', 'google.com');
+      await page.waitForFunction(() => document.querySelector('#total-messages')?.textContent !== '2433');
+      const narrowed = Number(await page.textContent('#total-messages'));
+      assert.ok(narrowed > 0 && narrowed < 2433, `google.com: ${narrowed}`);
+      await page.selectOption('#reports-reporter', '');
+      await page.waitForFunction(() => document.querySelector('#total-messages')?.textContent === '2433');
       // Export: a CSV download of the records.
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('#reports-export-records')]);
       assert.equal(download.suggestedFilename(), 'sceau-records.csv');

@@ -34,6 +34,39 @@ struct Progress {
     cancelled: bool,
 }
 
+/// The dashboard's filter, as typed.
+#[derive(Clone, Default, PartialEq)]
+struct Narrow {
+    reporter: String,
+    domain: String,
+    from: String,
+    to: String,
+}
+
+/// The `view` request for `lang` and `narrow` (dates as UNIX seconds, UTC days).
+fn view_args(lang: Lang, narrow: &Narrow) -> Vec<(&'static str, JsValue)> {
+    let day = |d: &str| {
+        let t = js_sys::Date::parse(&format!("{d}T00:00:00Z"));
+        (!t.is_nan()).then(|| JsValue::from_f64((t / 1000.0).floor()))
+    };
+    let mut args = vec![
+        ("lang", JsValue::from_str(lang_code(lang))),
+        ("reporter", JsValue::from_str(&narrow.reporter)),
+        ("domain", JsValue::from_str(&narrow.domain)),
+    ];
+    if let Some(f) = day(&narrow.from) {
+        args.push(("from", f));
+    }
+    if let Some(t) = day(&narrow.to) {
+        // The whole "to" day is included.
+        args.push((
+            "to",
+            JsValue::from_f64(t.as_f64().unwrap_or(0.0) + 86_400.0),
+        ));
+    }
+    args
+}
+
 /// The worker, its message handler, and the messages waiting for it to be ready (its
 /// wasm loads asynchronously; a message sent before would be lost).
 #[derive(Clone)]
@@ -197,6 +230,11 @@ pub fn reports_tab() -> Html {
     let ctx = use_context::<Ctx>().expect("context");
     let lang = ctx.state.lang;
     let view = use_state(|| None::<Rc<Value>>);
+    let choices = use_state(|| Value::Null);
+    let records = use_state(|| None::<(String, Rc<Value>)>);
+    let narrow = use_state(Narrow::default);
+    let narrow_ref = use_mut_ref(Narrow::default);
+    *narrow_ref.borrow_mut() = (*narrow).clone();
     let progress = use_state(Progress::default);
     let ptrs = use_state(HashMap::<String, String>::new);
     let filter = use_state(String::new);
@@ -214,6 +252,7 @@ pub fn reports_tab() -> Html {
             progress.clone(),
             lang_ref.clone(),
         );
+        let (choices, records, narrow_ref) = (choices.clone(), records.clone(), narrow_ref.clone());
         Rc::new(move || -> Option<Port> {
             if let Some(b) = bridge.borrow().as_ref() {
                 return Some(b.port.clone());
@@ -232,6 +271,8 @@ pub fn reports_tab() -> Html {
                 lang_ref.clone(),
                 port.clone(),
             );
+            let (choices, records, narrow_ref) =
+                (choices.clone(), records.clone(), narrow_ref.clone());
             let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
                 let Some(text) = e.data().as_string() else {
                     return;
@@ -264,9 +305,16 @@ pub fn reports_tab() -> Html {
                             busy: false,
                             cancelled,
                         });
-                        post(&w2, "view", &[("lang", lang_code(lang).into())]);
+                        post(&w2, "view", &view_args(lang, &narrow_ref.borrow()));
                     }
-                    Some("view") => view.set(Some(Rc::new(msg["batch"].clone()))),
+                    Some("view") => {
+                        choices.set(msg["choices"].clone());
+                        view.set(Some(Rc::new(msg["batch"].clone())));
+                    }
+                    Some("records") => records.set(Some((
+                        msg["ip"].as_str().unwrap_or_default().to_string(),
+                        Rc::new(msg["records"].clone()),
+                    ))),
                     Some("export") => {
                         let what = msg["what"].as_str().unwrap_or("");
                         let text = msg["text"].as_str().unwrap_or("");
@@ -288,15 +336,40 @@ pub fn reports_tab() -> Html {
         })
     };
 
-    // A language change re-renders the batch's sentences in the worker.
+    // A language or filter change asks the worker for the batch again.
     {
         let (bridge, has_view) = (bridge.clone(), view.is_some());
-        use_effect_with(lang, move |lang| {
+        use_effect_with((lang, (*narrow).clone()), move |(lang, narrow)| {
             if has_view && let Some(b) = bridge.borrow().as_ref() {
-                post(&b.port, "view", &[("lang", lang_code(*lang).into())]);
+                post(&b.port, "view", &view_args(*lang, narrow));
             }
         });
     }
+    let set_narrow = |pick: fn(&mut Narrow, String)| {
+        let narrow = narrow.clone();
+        Callback::from(move |e: Event| {
+            if let Some(v) = crate::ui::event_value(&e).or_else(|| {
+                e.target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                    .map(|s| s.value())
+            }) {
+                let mut n = (*narrow).clone();
+                pick(&mut n, v);
+                narrow.set(n);
+            }
+        })
+    };
+    let drill = {
+        let bridge = bridge.clone();
+        move |ip: String| {
+            let bridge = bridge.clone();
+            Callback::from(move |_: MouseEvent| {
+                if let Some(b) = bridge.borrow().as_ref() {
+                    post(&b.port, "records", &[("ip", JsValue::from_str(&ip))]);
+                }
+            })
+        }
+    };
 
     // Reverse DNS of the largest sources, over the page's resolver, once per view.
     {
@@ -367,6 +440,7 @@ pub fn reports_tab() -> Html {
     let clear = {
         let (bridge, view, progress, ptrs) =
             (bridge.clone(), view.clone(), progress.clone(), ptrs.clone());
+        let records = records.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(b) = bridge.borrow().as_ref() {
                 post(&b.port, "clear", &[]);
@@ -374,6 +448,7 @@ pub fn reports_tab() -> Html {
             view.set(None);
             progress.set(Progress::default());
             ptrs.set(HashMap::new());
+            records.set(None);
         })
     };
     let export = |what: &'static str| {
@@ -420,6 +495,28 @@ pub fn reports_tab() -> Html {
         };
         html! {
             <div id="reports-dashboard" class="result">
+                <div id="reports-narrow" class="row">
+                    <label>{ Ui::ColReporter.text(lang) }{ " " }
+                        <select id="reports-reporter" onchange={set_narrow(|n, v| n.reporter = v)}>
+                            <option value="" selected={narrow.reporter.is_empty()}>{ "—" }</option>
+                            { for choices["reporters"].as_array().cloned().unwrap_or_default().iter().map(|r| {
+                                let r = s(r);
+                                html! { <option value={r.clone()} selected={narrow.reporter == r}>{ r.clone() }</option> }
+                            }) }
+                        </select></label>
+                    <label>{ Ui::ColDomain.text(lang) }{ " " }
+                        <select id="reports-domain" onchange={set_narrow(|n, v| n.domain = v)}>
+                            <option value="" selected={narrow.domain.is_empty()}>{ "—" }</option>
+                            { for choices["domains"].as_array().cloned().unwrap_or_default().iter().map(|d| {
+                                let d = s(d);
+                                html! { <option value={d.clone()} selected={narrow.domain == d}>{ d.clone() }</option> }
+                            }) }
+                        </select></label>
+                    <label>{ Ui::ColPeriod.text(lang) }{ " " }
+                        <input id="reports-from" type="date" value={narrow.from.clone()} onchange={set_narrow(|n, v| n.from = v)}/>
+                        { " – " }
+                        <input id="reports-to" type="date" value={narrow.to.clone()} onchange={set_narrow(|n, v| n.to = v)}/></label>
+                </div>
                 <section id="reports-files">
                     <h3>{ Ui::RepFiles.text(lang) }</h3>
                     <ul class="files">{ for files.iter().map(|f| {
@@ -494,7 +591,7 @@ pub fn reports_tab() -> Html {
                             let failing = n(&src["dmarc_pass"]) < n(&src["messages"]);
                             html! {
                                 <tr class={classes!("source", failing.then_some("failing"))} data-ip={ip.clone()}>
-                                    <td class="mono">{ ip.clone() }</td>
+                                    <td class="mono"><button class="link" onclick={drill(ip.clone())}>{ ip.clone() }</button></td>
                                     <td class="mono wrap">{ ptr.clone().unwrap_or_default() }
                                         if let Some(o) = org { <div class="muted small">{ o }</div> }</td>
                                     <td>{ n(&src["messages"]) }</td>
@@ -510,6 +607,30 @@ pub fn reports_tab() -> Html {
                         <button class="ghost small" onclick={show_more}>{ format!("+ {}", sources.len() - shown) }</button>
                     }
                 </section>
+                if let Some((ip, recs)) = &*records {
+                    <section id="reports-records">
+                        <h3>{ format!("{} — {ip}", RLabel::Records.text(lang)) }</h3>
+                        <div class="scroll"><table class="small">
+                            <thead><tr><th>{ Ui::ColReporter.text(lang) }</th><th>{ Ui::ColPeriod.text(lang) }</th><th>{ RLabel::Messages.text(lang) }</th>
+                                <th>{ Ui::ColDisposition.text(lang) }</th><th>{ "DKIM" }</th><th>{ "SPF" }</th><th>{ "From" }</th><th>{ "auth_results" }</th></tr></thead>
+                            <tbody>{ for recs.as_array().cloned().unwrap_or_default().iter().map(|r| {
+                                let rec = &r["record"];
+                                let auth = rec["dkim_results"].as_array().cloned().unwrap_or_default().iter()
+                                    .map(|d| format!("dkim {} {}", s(&d["domain"]), s(&d["result"])))
+                                    .chain(rec["spf_results"].as_array().cloned().unwrap_or_default().iter()
+                                        .map(|d| format!("spf {} {}", s(&d["domain"]), s(&d["result"]))))
+                                    .collect::<Vec<_>>().join("; ");
+                                html! {
+                                    <tr class="raw-record"><td>{ s(&r["org_name"]) }<div class="muted">{ s(&r["report_id"]) }</div></td>
+                                        <td>{ crate::headers::date::to_rfc3339(n(&r["begin"]) as i64, 0).get(..10).unwrap_or("").to_string() }</td>
+                                        <td>{ n(&rec["count"]) }</td><td>{ s(&rec["disposition"]) }</td>
+                                        <td>{ s(&rec["dkim"]) }</td><td>{ s(&rec["spf"]) }</td>
+                                        <td class="mono">{ s(&rec["header_from"]) }</td><td class="mono wrap">{ auth }</td></tr>
+                                }
+                            }) }</tbody>
+                        </table></div>
+                    </section>
+                }
                 if v["disagreements"].as_array().is_some_and(|a| !a.is_empty()) {
                     <section id="reports-disagreements">
                         <h3>{ Ui::RepDisagreements.text(lang) }</h3>
