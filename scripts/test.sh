@@ -38,7 +38,7 @@ mkdir -p "$root/.tmp"
 cargo test 2>&1 | tee "$root/.tmp/cargo-test.log"
 
 say "DKIM differential test against dkimpy (fresh keys, tampered copies)"
-SCEAU_PROFILE=dev "$root/scripts/dkim-differential.sh" 2>&1 | tee -a "$root/.tmp/cargo-test.log"
+SCEAU_PROFILE=dev "$root/scripts/dkim-differential.sh" 2>&1 | tee "$root/.tmp/dkim-differential.log"
 
 say "trunk build --release"
 trunk build --release --offline
