@@ -187,6 +187,8 @@ pub enum Ui {
     RepFiles,
     /// SMTP TLS.
     RepTls,
+    /// Tooltip of a link that checks a domain and key in the Domain tab.
+    CheckInDomainTab,
     /// Label of the DKIM selector field.
     SelectorsLabel,
     /// Placeholder of the DKIM selector field.

@@ -35,6 +35,9 @@ pub struct AppState {
     pub dns_open: bool,
     /// Every DNS query of the session.
     pub dns_log: Vec<QueryRecord>,
+    /// A domain check asked for from another tab (domain, DKIM selectors), run once by
+    /// the Domain tab.
+    pub domain_request: Option<(String, Vec<String>)>,
 }
 
 impl AppState {
@@ -49,6 +52,7 @@ impl AppState {
             settings_open: false,
             dns_open: false,
             dns_log: Vec::new(),
+            domain_request: None,
         }
     }
 }
@@ -67,6 +71,10 @@ pub enum Action {
     ToggleDns,
     /// A DNS query finished.
     DnsQuery(QueryRecord),
+    /// Open the Domain tab and check this domain with these selectors.
+    CheckDomain(String, Vec<String>),
+    /// The Domain tab took the request.
+    DomainRequestTaken,
 }
 
 impl Reducible for AppState {
@@ -87,6 +95,11 @@ impl Reducible for AppState {
             Action::ToggleSettings => s.settings_open = !s.settings_open,
             Action::ToggleDns => s.dns_open = !s.dns_open,
             Action::DnsQuery(q) => s.dns_log.push(q),
+            Action::CheckDomain(d, sel) => {
+                s.tab = Tab::Domain;
+                s.domain_request = Some((d, sel));
+            }
+            Action::DomainRequestTaken => s.domain_request = None,
         }
         Rc::new(s)
     }

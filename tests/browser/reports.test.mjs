@@ -56,6 +56,16 @@ for (const lang of ['en', 'fr']) {
       // Drill-down: the raw records of one source.
       await page.click('#reports-sources tr.source button.link');
       await page.waitForSelector('#reports-records tr.raw-record');
+      // A DKIM key seen in a report opens the Domain tab on that domain and selector.
+      await page.fill('#reports-filter', '109.203.100.17');
+      await page.click('#reports-sources tr.source button.link');
+      await page.waitForSelector('#reports-records button.key-check');
+      await page.click('#reports-records button.key-check');
+      await page.waitForSelector('#tab-domain[aria-selected="true"]');
+      assert.equal(await page.inputValue('#domain-input'), 'toptierhighticket.club');
+      assert.equal(await page.inputValue('#domain-selectors'), 'default');
+      await page.click('#tab-reports');
+      await page.fill('#reports-filter', '');
       // Narrowing to one reporter recomputes the dashboard in the worker.
       await page.selectOption('#reports-reporter', 'google.com');
       await page.waitForFunction(() => document.querySelector('#total-messages')?.textContent !== '2433');

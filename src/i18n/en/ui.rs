@@ -97,6 +97,7 @@ impl En for Ui {
             Ui::RepFindings => "What the reports show",
             Ui::RepFiles => "Files read",
             Ui::RepTls => "SMTP TLS",
+            Ui::CheckInDomainTab => "Check this domain and key in the Domain tab",
             Ui::KeyNotFound => "not found",
             Ui::SelectorsLabel => "DKIM selectors to check (besides the common ones)",
             Ui::SelectorsPlaceholder => "selector1, s2024",

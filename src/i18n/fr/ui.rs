@@ -97,6 +97,7 @@ impl Fr for Ui {
             Ui::RepFindings => "Ce que montrent les rapports",
             Ui::RepFiles => "Fichiers lus",
             Ui::RepTls => "SMTP TLS",
+            Ui::CheckInDomainTab => "Vérifier ce domaine et cette clé dans l’onglet Domaine",
             Ui::KeyNotFound => "introuvable",
             Ui::SelectorsLabel => "Sélecteurs DKIM à vérifier (en plus des plus courants)",
             Ui::SelectorsPlaceholder => "selector1, s2024",

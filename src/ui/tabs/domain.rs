@@ -1,5 +1,7 @@
 //! Domain tab: the domain check, its findings and the plan.
 
+use std::rc::Rc;
+
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -116,17 +118,10 @@ pub fn domain_tab() -> Html {
     let busy = use_state(|| false);
     let oninput = crate::ui::bind_text(&domain);
     let onselectors = crate::ui::bind_text(&selectors);
-    let onsubmit = {
-        let selectors = selectors.clone();
-        let (domain, report, error, busy, ctx) = (
-            domain.clone(),
-            report.clone(),
-            error.clone(),
-            busy.clone(),
-            ctx.clone(),
-        );
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
+    // Checks a domain typed here, or asked for by another tab (a domain seen in reports).
+    let run = {
+        let (report, error, busy, ctx) = (report.clone(), error.clone(), busy.clone(), ctx.clone());
+        Rc::new(move |domain: &str, selectors: &str| {
             let d = domain.trim().trim_end_matches('.').to_ascii_lowercase();
             if !valid_domain(&d) {
                 error.set(true);
@@ -134,12 +129,33 @@ pub fn domain_tab() -> Html {
             }
             error.set(false);
             busy.set(true);
-            let given = parse_selectors(&selectors);
+            let given = parse_selectors(selectors);
             let (report, busy, dns) = (report.clone(), busy.clone(), ctx.dns.clone());
             spawn_local(async move {
                 report.set(Some(check(&*dns, &d, &given).await));
                 busy.set(false);
             });
+        })
+    };
+    {
+        let (run, domain, selectors, ctx) =
+            (run.clone(), domain.clone(), selectors.clone(), ctx.clone());
+        use_effect_with(ctx.state.domain_request.clone(), move |req| {
+            if let Some((d, sel)) = req {
+                let sel = sel.join(", ");
+                domain.set(d.clone());
+                selectors.set(sel.clone());
+                run(d, &sel);
+                ctx.state
+                    .dispatch(crate::ui::state::Action::DomainRequestTaken);
+            }
+        });
+    }
+    let onsubmit = {
+        let (run, domain, selectors) = (run.clone(), domain.clone(), selectors.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            run(&domain, &selectors);
         })
     };
     html! {

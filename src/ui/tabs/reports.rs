@@ -359,6 +359,20 @@ pub fn reports_tab() -> Html {
             }
         })
     };
+    let check_key = {
+        let state = ctx.state.clone();
+        move |domain: String, selector: String| {
+            let state = state.clone();
+            Callback::from(move |_: MouseEvent| {
+                let sel = if selector.is_empty() {
+                    vec![]
+                } else {
+                    vec![selector.clone()]
+                };
+                state.dispatch(crate::ui::state::Action::CheckDomain(domain.clone(), sel));
+            })
+        }
+    };
     let drill = {
         let bridge = bridge.clone();
         move |ip: String| {
@@ -615,17 +629,25 @@ pub fn reports_tab() -> Html {
                                 <th>{ Ui::ColDisposition.text(lang) }</th><th>{ "DKIM" }</th><th>{ "SPF" }</th><th>{ "From" }</th><th>{ "auth_results" }</th></tr></thead>
                             <tbody>{ for recs.as_array().cloned().unwrap_or_default().iter().map(|r| {
                                 let rec = &r["record"];
-                                let auth = rec["dkim_results"].as_array().cloned().unwrap_or_default().iter()
-                                    .map(|d| format!("dkim {} {}", s(&d["domain"]), s(&d["result"])))
-                                    .chain(rec["spf_results"].as_array().cloned().unwrap_or_default().iter()
-                                        .map(|d| format!("spf {} {}", s(&d["domain"]), s(&d["result"]))))
+                                let spf = rec["spf_results"].as_array().cloned().unwrap_or_default().iter()
+                                    .map(|d| format!("spf {} {}", s(&d["domain"]), s(&d["result"])))
                                     .collect::<Vec<_>>().join("; ");
+                                let dkim: Vec<(String, String, String)> = rec["dkim_results"].as_array().cloned().unwrap_or_default().iter()
+                                    .map(|d| (s(&d["domain"]), s(&d["selector"]), s(&d["result"])))
+                                    .collect();
                                 html! {
                                     <tr class="raw-record"><td>{ s(&r["org_name"]) }<div class="muted">{ s(&r["report_id"]) }</div></td>
                                         <td>{ crate::headers::date::to_rfc3339(n(&r["begin"]) as i64, 0).get(..10).unwrap_or("").to_string() }</td>
                                         <td>{ n(&rec["count"]) }</td><td>{ s(&rec["disposition"]) }</td>
                                         <td>{ s(&rec["dkim"]) }</td><td>{ s(&rec["spf"]) }</td>
-                                        <td class="mono">{ s(&rec["header_from"]) }</td><td class="mono wrap">{ auth }</td></tr>
+                                        <td class="mono">{ s(&rec["header_from"]) }</td>
+                                        <td class="mono wrap">
+                                            { for dkim.iter().map(|(d, sel, r)| {
+                                                let go = check_key(d.clone(), sel.clone());
+                                                html! { <div>{ format!("dkim {d} {r} ") }
+                                                    if !d.is_empty() { <button class="link key-check" title={Ui::CheckInDomainTab.text(lang)} onclick={go}>{ if sel.is_empty() { format!("→ {d}") } else { format!("→ {sel}._domainkey.{d}") } }</button> }</div> }
+                                            }) }
+                                            { spf.clone() }</td></tr>
                                 }
                             }) }</tbody>
                         </table></div>
