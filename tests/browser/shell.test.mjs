@@ -120,3 +120,23 @@ test('screenshots of every tab in both languages and themes', async () => {
     }
   }
 });
+
+test('a Content-Security-Policy allows only the app itself, and nothing violates it', async () => {
+  const { browser, page, errors } = await open(`${APP}?lang=en`);
+  try {
+    const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+    assert.doesNotMatch(csp, /unsafe-inline/);
+    await page.evaluate(() => { window.__violations = []; document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective)); });
+    // An inline script smuggled into the page does not run.
+    await page.evaluate(() => { const s = document.createElement('script'); s.textContent = 'window.__ran = true'; document.body.appendChild(s); });
+    assert.equal(await page.evaluate(() => window.__ran), undefined);
+    assert.deepEqual(await page.evaluate(() => window.__violations), ['script-src-elem']);
+    // The app's own work raises no violation: every tab, the worker included.
+    await page.evaluate(() => { window.__violations = []; });
+    for (const tab of ['#tab-reports', '#tab-domain', '#tab-message']) await page.click(tab);
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(errors.filter((e) => !/Content Security Policy/.test(e)), []);
+  } finally { await browser.close(); }
+});
