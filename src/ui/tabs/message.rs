@@ -164,7 +164,7 @@ fn route_view(r: &MessageReport, ctx: &Ctx) -> Html {
                 if let Some(t) = r.total_delay_seconds { <span class="muted">{ format!(" — {}", Label::Duration(t).text(lang)) }</span> }
             </h3>
             { timeline(&r.hops, lang) }
-            <div class="scroll"><table class="hops">
+            <div class="scroll" tabindex="0"><table class="hops">
                 <thead><tr><th>{ ctx.t(Ui::ColHop) }</th><th>{ ctx.t(Ui::ColFrom) }</th><th>{ ctx.t(Ui::ColBy) }</th>
                     <th>{ ctx.t(Ui::ColProtocol) }</th><th>{ ctx.t(Ui::ColTime) }</th><th>{ ctx.t(Ui::ColDelay) }</th></tr></thead>
                 <tbody>{ for r.hops.iter().map(|h| {
@@ -193,7 +193,7 @@ fn comparison_view(c: &Recheck, ctx: &Ctx) -> Html {
     html! {
         <section id="message-comparison">
             <h3>{ ctx.t(Ui::MsgComparison) }</h3>
-            <div class="scroll"><table class="compare">
+            <div class="scroll" tabindex="0"><table class="compare">
                 <thead><tr><th>{ ctx.t(Ui::ColMethod) }</th><th>{ ctx.t(Ui::ColClaimed) }</th><th>{ ctx.t(Ui::ColRechecked) }</th><th>{ ctx.t(Ui::ColWhy) }</th></tr></thead>
                 <tbody>{ for c.comparison.iter().map(|row| html! {
                     <tr class="compare-row" data-method={row.method} data-agree={(row.cause == crate::analysis::recheck::Cause::Agree).to_string()}>
@@ -223,10 +223,10 @@ fn signed_view(raw: &RawMessage, d: &DkimResult, ctx: &Ctx) -> Html {
         <details class="signed">
             <summary>{ ctx.t(Ui::WhatWasSigned) }</summary>
             <h4>{ ctx.t(Ui::SignedHeaders) }</h4>
-            <pre class="mono">{ visible(&data.headers) }</pre>
+            <pre class="mono" tabindex="0">{ visible(&data.headers) }</pre>
             if let Some(body) = &data.body {
                 <h4>{ ctx.t(Ui::SignedBody) }</h4>
-                <pre class="mono">{ visible(&body[..body.len().min(4096)]) }{ if body.len() > 4096 { "…" } else { "" } }</pre>
+                <pre class="mono" tabindex="0">{ visible(&body[..body.len().min(4096)]) }{ if body.len() > 4096 { "…" } else { "" } }</pre>
             }
         </details>
     }
@@ -277,7 +277,7 @@ fn arc_view(c: &Recheck, ctx: &Ctx) -> Html {
         <section id="message-arc">
             <h3>{ ctx.t(Ui::MsgArc) }{ " " }{ result_chip(match c.arc.result { crate::arc::ArcStatus::Pass => "pass", crate::arc::ArcStatus::Fail => "fail", crate::arc::ArcStatus::None => "none" }) }</h3>
             if c.arc.sets.is_empty() { <p>{ ctx.t(Ui::NoArc) }</p> } else {
-                <div class="scroll"><table class="arc">
+                <div class="scroll" tabindex="0"><table class="arc">
                     <thead><tr><th>{ ctx.t(Ui::ColInstance) }</th><th>{ ctx.t(Ui::ColDomain) }</th><th>{ ctx.t(Ui::ColAms) }</th><th>{ ctx.t(Ui::ColSeal) }</th><th>{ ctx.t(Ui::ColChain) }</th><th>{ ctx.t(Ui::MsgAuthResults) }</th></tr></thead>
                     <tbody>{ for c.arc.sets.iter().map(|s| html! {
                         <tr class="arc-set">
@@ -327,7 +327,7 @@ fn antispam_view(r: &MessageReport, ctx: &Ctx) -> Html {
     html! {
         <section id="message-antispam">
             <h3>{ ctx.t(Ui::MsgAntispam) }</h3>
-            <div class="scroll"><table class="antispam"><tbody>
+            <div class="scroll" tabindex="0"><table class="antispam"><tbody>
                 { for r.antispam.iter().map(|a| html! {
                     <tr><th scope="row" class="mono">{ if a.key.is_empty() { a.header.clone() } else { format!("{} {}", a.header, a.key) } }</th>
                         <td class="mono">{ a.raw_value.clone() }</td><td>{ a.meaning.text(lang) }</td></tr>
@@ -532,7 +532,7 @@ pub fn message_tab() -> Html {
                 <section>
                     <h3>{ ctx.t(Ui::MsgRaw) }</h3>
                     <p class="note">{ ctx.t(Ui::MsgRawHint) }</p>
-                    <pre id="message-raw" class="raw mono">{ for r.fields.iter().enumerate().map(|(i, f)| html! {
+                    <pre id="message-raw" class="raw mono" tabindex="0" aria-label={ctx.t(Ui::MsgRaw)}>{ for r.fields.iter().enumerate().map(|(i, f)| html! {
                         <span class={classes!("field", highlighted.contains(&i).then_some("highlight"))} data-field={i.to_string()}>{ format!("{}\n", f.text) }</span>
                     }) }</pre>
                 </section>

@@ -584,7 +584,7 @@ pub fn reports_tab() -> Html {
                 }
                 <section id="reports-reporters">
                     <h3>{ RLabel::Reporters.text(lang) }</h3>
-                    <div class="scroll"><table>
+                    <div class="scroll" tabindex="0"><table>
                         <thead><tr><th>{ Ui::ColReporter.text(lang) }</th><th>{ RLabel::Reports.text(lang) }</th><th>{ RLabel::Messages.text(lang) }</th><th>{ RLabel::DmarcPass.text(lang) }</th></tr></thead>
                         <tbody>{ for reporters.iter().map(|r| html! {
                             <tr class="reporter"><td>{ s(&r["org_name"]) }<div class="muted small">{ s(&r["email"]) }</div></td><td>{ n(&r["reports"]) }</td><td>{ n(&r["messages"]) }</td>
@@ -599,7 +599,7 @@ pub fn reports_tab() -> Html {
                         <input id="reports-filter" type="search" placeholder={Ui::RepFilter.text(lang)} value={(*filter).clone()} oninput={on_filter}/>
                         <label><input id="reports-failing" type="checkbox" checked={*failing_only} onchange={toggle_failing}/>{ " " }{ Ui::RepFailingOnly.text(lang) }</label>
                     </div>
-                    <div class="scroll"><table>
+                    <div class="scroll" tabindex="0"><table>
                         <thead><tr><th>{ Ui::ColIp.text(lang) }</th><th>{ Ui::ColPtr.text(lang) }</th><th>{ RLabel::Messages.text(lang) }</th><th>{ RLabel::DmarcPass.text(lang) }</th>
                             <th>{ "DKIM" }</th><th>{ "SPF" }</th><th>{ Ui::ColDisposition.text(lang) }</th></tr></thead>
                         <tbody>{ for sources.iter().take(shown).map(|src| {
@@ -628,7 +628,7 @@ pub fn reports_tab() -> Html {
                 if let Some((ip, recs)) = &*records {
                     <section id="reports-records">
                         <h3>{ format!("{} — {ip}", RLabel::Records.text(lang)) }</h3>
-                        <div class="scroll"><table class="small">
+                        <div class="scroll" tabindex="0"><table class="small">
                             <thead><tr><th>{ Ui::ColReporter.text(lang) }</th><th>{ Ui::ColPeriod.text(lang) }</th><th>{ RLabel::Messages.text(lang) }</th>
                                 <th>{ Ui::ColDisposition.text(lang) }</th><th>{ "DKIM" }</th><th>{ "SPF" }</th><th>{ "From" }</th><th>{ "auth_results" }</th></tr></thead>
                             <tbody>{ for recs.as_array().cloned().unwrap_or_default().iter().map(|r| {
