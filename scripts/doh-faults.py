@@ -12,14 +12,20 @@ servfail.sceau.test and never answers for timeout.sceau.test):
   /nocors/dns-query   the real answer without Access-Control-Allow-Origin
   /dns-query          the real answer (proxied)
 
+It also holds a UDP "sink" (127.0.0.1:5357) that reads DNS queries and never answers:
+the fault dnsdist's backend for timeout.sceau.test (a closed port would not do: the
+ICMP refusal makes dnsdist answer 502 at once).
+
 Every other response carries Access-Control-Allow-Origin: * so that the browser lets
 the page read it. Standard library only.
 
-  doh-faults.py [--port 8054] [--upstream http://127.0.0.1:8055/dns-query]
+  doh-faults.py [--port 8054] [--upstream http://127.0.0.1:8055/dns-query] [--sink-port 5357]
 """
 
 import argparse
+import socket
 import sys
+import threading
 import urllib.error
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -78,11 +84,21 @@ class Handler(BaseHTTPRequestHandler):
         self.reply(status, ctype, body, cors=fault != "nocors")
 
 
+def sink(port):
+    """Reads UDP datagrams on 127.0.0.1:port forever, answering none."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    sock.bind(("127.0.0.1", port))
+    while True:
+        sock.recvfrom(65535)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--port", type=int, default=8054)
     ap.add_argument("--upstream", default=Handler.upstream)
+    ap.add_argument("--sink-port", type=int, default=5357)
     a = ap.parse_args()
+    threading.Thread(target=sink, args=(a.sink_port,), daemon=True).start()
     Handler.upstream = a.upstream
     ThreadingHTTPServer.daemon_threads = True
     ThreadingHTTPServer.request_queue_size = 256

@@ -6,8 +6,9 @@
 # Beside it, for the fault tests, a resolver that misbehaves on purpose:
 #   - a second dnsdist (DoH on 127.0.0.1:8055, same knot behind it) whose rules answer
 #     SERVFAIL for servfail.sceau.test and everything under it, and never answer for
-#     timeout.sceau.test (sent to a pool whose only server is a dead port: dnsdist's DoH
-#     front end answers a DropAction with HTTP 403, not with silence);
+#     timeout.sceau.test (sent to a pool whose only server, a UDP sink in doh-faults.py,
+#     reads and never answers: dnsdist's DoH front end answers a DropAction with HTTP
+#     403, and a closed port with 502, not with silence);
 #   - scripts/doh-faults.py on http://127.0.0.1:8054, with one path per HTTP fault
 #     (/500, /type, /trunc, /garbage, /nocors + /dns-query) and /dns-query proxying to
 #     that dnsdist.
@@ -19,6 +20,7 @@ url="http://127.0.0.1:8053/dns-query"
 knot_port=5300
 faults_url="http://127.0.0.1:8054"
 faults_doh_port=8055
+faults_sink_port=5357
 
 need() { command -v "$1" >/dev/null 2>&1 || { echo "doh-server: $1 is missing (install Debian packages knot and dnsdist: scripts/setup.sh)" >&2; exit 1; }; }
 
@@ -104,8 +106,8 @@ start_faults() {
 setSecurityPollSuffix('')
 setLocal('127.0.0.1:5355')
 newServer({address='127.0.0.1:$knot_port', checkType='SOA', checkName='sceau.test.'})
--- A server that never answers (nothing listens on the discard port), kept "up".
-newServer({address='127.0.0.1:9', pool='blackhole', checkInterval=3600})
+-- A server that never answers (doh-faults.py's UDP sink), kept "up".
+newServer({address='127.0.0.1:$faults_sink_port', pool='blackhole', checkInterval=3600})
 getServer(1):setUp()
 setUDPTimeout(30)
 addAction(makeRule('servfail.sceau.test.'), RCodeAction(DNSRCode.SERVFAIL))
@@ -115,7 +117,8 @@ CONF
   nohup dnsdist -C "$run/dnsdist-faults.conf" --supervised > "$run/dnsdist-faults.log" 2>&1 &
   echo $! > "$run/dnsdist-faults.pid"
   nohup python3 "$root/scripts/doh-faults.py" --port "${faults_url##*:}" \
-    --upstream "http://127.0.0.1:$faults_doh_port/dns-query" > "$run/doh-faults.log" 2>&1 &
+    --upstream "http://127.0.0.1:$faults_doh_port/dns-query" --sink-port "$faults_sink_port" \
+    > "$run/doh-faults.log" 2>&1 &
   echo $! > "$run/doh-faults.pid"
   for _ in $(seq 1 50); do
     if probe_faults; then return 0; fi
