@@ -27,12 +27,15 @@ need() { command -v "$1" >/dev/null 2>&1 || { echo "doh-server: $1 is missing (i
 probe() {
   # A TXT query for split.sceau.test, ID 0, RD, in RFC 8484 base64url.
   local q="AAABAAABAAAAAAAABXNwbGl0BXNjZWF1BHRlc3QAABAAAQ"
-  curl -s -m 2 -o /dev/null -w '%{http_code}' -H 'accept: application/dns-message' "$url?dns=$q" 2>/dev/null | grep -q '^200$'
+  curl -s -m 5 -o /dev/null -w '%{http_code}' -H 'accept: application/dns-message' "$url?dns=$q" 2>/dev/null | grep -q '^200$'
 }
+
+# True when something listens on 127.0.0.1:$1 (TCP).
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 probe_faults() {
   local q="AAABAAABAAAAAAAABXNwbGl0BXNjZWF1BHRlc3QAABAAAQ"
-  curl -s -m 2 -o /dev/null -w '%{http_code}' "$faults_url/dns-query?dns=$q" 2>/dev/null | grep -q '^200$'
+  curl -s -m 5 -o /dev/null -w '%{http_code}' "$faults_url/dns-query?dns=$q" 2>/dev/null | grep -q '^200$'
 }
 
 zones_sum() { cat "$root"/tests/dns/*.zone | sha256sum | cut -d' ' -f1; }
@@ -86,9 +89,19 @@ setLocal('127.0.0.1:5354')
 newServer({address='127.0.0.1:$knot_port', checkType='SOA', checkName='sceau.test.'})
 addDOHLocal('127.0.0.1:8053', nil, nil, '/dns-query', {customResponseHeaders={['access-control-allow-origin']='*'}})
 CONF
-  knotd -c "$run/knot.conf" -d
-  nohup dnsdist -C "$run/dnsdist.conf" --supervised > "$run/dnsdist.log" 2>&1 &
-  echo $! > "$run/dnsdist.pid"
+  # Under load a probe can time out while the servers run (here or from another
+  # checkout): never start a second copy on a port already taken.
+  if port_open "$knot_port"; then
+    echo "doh-server: reusing the server on port $knot_port" >&2
+  else
+    knotd -c "$run/knot.conf" -d
+  fi
+  if port_open 8053; then
+    echo "doh-server: reusing the server on port 8053" >&2
+  else
+    nohup dnsdist -C "$run/dnsdist.conf" --supervised > "$run/dnsdist.log" 2>&1 &
+    echo $! > "$run/dnsdist.pid"
+  fi
   for _ in $(seq 1 50); do
     if probe; then return 0; fi
     sleep 0.2
@@ -114,12 +127,16 @@ addAction(makeRule('servfail.sceau.test.'), RCodeAction(DNSRCode.SERVFAIL))
 addAction(makeRule('timeout.sceau.test.'), PoolAction('blackhole'))
 addDOHLocal('127.0.0.1:$faults_doh_port', nil, nil, '/dns-query', {customResponseHeaders={['access-control-allow-origin']='*'}})
 CONF
-  nohup dnsdist -C "$run/dnsdist-faults.conf" --supervised > "$run/dnsdist-faults.log" 2>&1 &
-  echo $! > "$run/dnsdist-faults.pid"
-  nohup python3 "$root/scripts/doh-faults.py" --port "${faults_url##*:}" \
-    --upstream "http://127.0.0.1:$faults_doh_port/dns-query" --sink-port "$faults_sink_port" \
-    > "$run/doh-faults.log" 2>&1 &
-  echo $! > "$run/doh-faults.pid"
+  if ! port_open "$faults_doh_port"; then
+    nohup dnsdist -C "$run/dnsdist-faults.conf" --supervised > "$run/dnsdist-faults.log" 2>&1 &
+    echo $! > "$run/dnsdist-faults.pid"
+  fi
+  if ! port_open "${faults_url##*:}"; then
+    nohup python3 "$root/scripts/doh-faults.py" --port "${faults_url##*:}" \
+      --upstream "http://127.0.0.1:$faults_doh_port/dns-query" --sink-port "$faults_sink_port" \
+      > "$run/doh-faults.log" 2>&1 &
+    echo $! > "$run/doh-faults.pid"
+  fi
   for _ in $(seq 1 50); do
     if probe_faults; then return 0; fi
     sleep 0.2
