@@ -87,12 +87,14 @@ pub fn public_suffix(domain: &str) -> String {
 pub fn organizational_domain(domain: &str) -> String {
     let domain = crate::dns::normalize_name(domain);
     let suffix = public_suffix(&domain);
-    if suffix.len() >= domain.len() {
+    // Counted in labels, as public_suffix does (empty labels skipped): byte offsets
+    // into `domain` would be wrong, even off a char boundary, for `a..b` names.
+    let labels: Vec<&str> = domain.split('.').filter(|l| !l.is_empty()).collect();
+    let suffix_labels = suffix.split('.').filter(|l| !l.is_empty()).count();
+    if labels.len() <= suffix_labels {
         return domain;
     }
-    let head = &domain[..domain.len() - suffix.len() - 1];
-    let last = head.rsplit('.').next().unwrap_or(head);
-    format!("{last}.{suffix}")
+    format!("{}.{suffix}", labels[labels.len() - suffix_labels - 1])
 }
 
 /// The `xn--` form of one label (RFC 3492 Punycode); ASCII labels are lower-cased.
@@ -183,6 +185,22 @@ fn punycode(input: &[u32]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by fuzzing (fuzz/fuzz_targets/dmarc.rs): empty labels and a multi-byte
+    /// character made the byte arithmetic slice inside a character.
+    #[test]
+    fn empty_labels_and_multibyte_characters_do_not_panic() {
+        let crash = b"...A.|....\xd0\x0c\x0c\x0c......................\x0c\x0c\x0c\x0c\x0c";
+        let crash = String::from_utf8_lossy(crash);
+        let _ = organizational_domain(&crash);
+        assert_eq!(organizational_domain("mail..example.com"), "example.com");
+        assert_eq!(
+            organizational_domain("a..b.é.example.co.uk"),
+            "example.co.uk"
+        );
+        assert_eq!(organizational_domain("é..com"), "é.com");
+        assert_eq!(organizational_domain(".."), "");
+    }
 
     #[test]
     fn organisational_domains() {

@@ -9,8 +9,10 @@ export const DOH = process.env.SCEAU_DOH_URL || 'http://127.0.0.1:8053/dns-query
 export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), 'artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
 
-/** Launches Chromium with a fresh profile; returns { browser, context, page, errors }. */
-export async function open(url = APP, { colorScheme = 'light', locale = 'en-US' } = {}) {
+/** Launches Chromium with a fresh profile; returns { browser, context, page, errors }.
+ * `before(page, context)`, if given, runs before the first navigation (e.g. to record
+ * every request from the very first one). */
+export async function open(url = APP, { colorScheme = 'light', locale = 'en-US', before } = {}) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
@@ -22,6 +24,7 @@ export async function open(url = APP, { colorScheme = 'light', locale = 'en-US' 
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
+  if (before) await before(page, context);
   await page.goto(url);
   await page.waitForSelector('#tab-message');
   return { browser, context, page, errors };

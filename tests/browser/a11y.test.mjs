@@ -1,0 +1,64 @@
+// Accessibility: axe-core (pinned in package.json) injected into the page finds no
+// serious or critical violation on any tab — the Message tab with a full analysis, the
+// Domain tab with a result, the Reports tab — in light and dark colour schemes, in
+// English and French. Strict: no rule is switched off.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { open, shot, useLocalResolver, APP } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const PASS = readFileSync(join(FIXTURES, 'pass.eml'), 'utf8');
+
+/** Serious and critical violations on the page as it is, one line per node. */
+async function violations(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ content: AXE });
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}) ${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`));
+}
+
+for (const colorScheme of ['light', 'dark']) {
+  for (const lang of ['en', 'fr']) {
+    test(`no serious or critical axe violation on any tab (${colorScheme}, ${lang})`, async () => {
+      const { browser, page, errors } = await open(`${APP}?lang=${lang}`, { colorScheme });
+      try {
+        await useLocalResolver(page);
+        const found = {};
+
+        await page.click('#tab-message');
+        await page.fill('#message-input', PASS);
+        await page.click('#message-analyze');
+        await page.waitForSelector('#message-comparison tr.compare-row');
+        // Opened disclosures are checked too.
+        await page.$$eval('#message-result details', (ds) => ds.forEach((d) => { d.open = true; }));
+        found.message = await violations(page);
+
+        await page.click('#tab-domain');
+        await page.fill('#domain-input', 'sceau.test');
+        await page.click('#domain-check');
+        await page.waitForFunction(() => document.querySelector('#domain-result h2')?.textContent.includes('sceau.test'));
+        await page.$$eval('#panel-domain details', (ds) => ds.forEach((d) => { d.open = true; }));
+        found.domain = await violations(page);
+
+        await page.click('#tab-reports');
+        found.reports = await violations(page);
+
+        // The settings and DNS panels open.
+        await page.click('#settings-toggle');
+        await page.click('#dns-toggle');
+        found.panels = await violations(page);
+        await shot(page, `a11y-${colorScheme}-${lang}`);
+
+        assert.deepEqual(found, { message: [], domain: [], reports: [], panels: [] });
+        assert.deepEqual(errors, []);
+      } finally { await browser.close(); }
+    });
+  }
+}

@@ -1,0 +1,100 @@
+// Privacy, proven: every request of a whole session is recorded from the first one —
+// load, paste and analyse a message, check a domain, switch tabs and language, open the
+// DNS panel. Only the app's own static files and DoH GETs to the configured resolver
+// may go out, and nothing from the message but the DNS names of its domains.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { open, useLocalResolver, APP, DOH } from './harness.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const MESSAGE = readFileSync(join(HERE, 'fixtures', 'pass.eml'), 'utf8');
+const DIST = join(HERE, '..', '..', 'dist');
+
+/** What must never leave the page: addresses, names, subject, body, IDs. */
+const SECRETS = ['alice@sceau.test', 'bob@example.org', 'bounce@sceau.test', 'Alice Martin', 'Alice', 'Bob',
+  'Compte rendu', 'Compte_rendu', 'compte rendu', 'r=C3=A9union', 'réunion', 'Bonjour', 'Voici',
+  '20240305180000.1', 'RTogId6PF1bn', 'iCS6MsmRRQxPDMRTs1bw', 'x12csp1234567', '4Tq1x2'];
+
+/** The domains named in the message's headers, and its IP addresses (reverse names). */
+const MESSAGE_DOMAINS = ['sceau.test', 'example.org', 'google.com'];
+const MESSAGE_IPS = ['192.0.2.25', '10.0.0.5'];
+
+/** The question name of a base64url RFC 8484 `dns=` parameter. */
+function queryName(param) {
+  const b = Buffer.from(param, 'base64url');
+  const labels = [];
+  for (let i = 12; i < b.length && b[i] !== 0; i += b[i] + 1) labels.push(b.subarray(i + 1, i + 1 + b[i]).toString('latin1'));
+  return labels.join('.');
+}
+
+const reverse = (ip) => `${ip.split('.').reverse().join('.')}.in-addr.arpa`;
+
+test('a whole session sends nothing but static files and DNS queries for the message’s domains', async () => {
+  const requests = [];
+  const before = (page) => page.on('request', (r) => requests.push({
+    url: r.url(), method: r.method(), type: r.resourceType(), body: r.postData(), headers: r.headers(),
+  }));
+  const { browser, page, errors } = await open(APP, { before });
+  try {
+    await useLocalResolver(page);
+    await page.click('#tab-message');
+    await page.fill('#message-input', MESSAGE);
+    await page.click('#message-analyze');
+    await page.waitForSelector('#message-comparison tr.compare-row');
+    await page.click('#tab-domain');
+    await page.fill('#domain-input', 'sceau.test');
+    await page.click('#domain-check');
+    await page.waitForFunction(() => document.querySelector('#domain-result h2')?.textContent.includes('sceau.test'));
+    for (const tab of ['reports', 'message', 'domain', 'message']) await page.click(`#tab-${tab}`);
+    await page.click('#lang-fr');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    await page.click('#dns-toggle');
+    await page.click('#tab-reports');
+    await page.click('#lang-en');
+    await page.click('#tab-message');
+    // Whatever the page might do late (timers, idle work) has time to show.
+    await page.waitForTimeout(1500);
+    assert.deepEqual(errors, []);
+  } finally { await browser.close(); }
+
+  const app = new URL(APP);
+  const assets = new Set(readdirSync(DIST).filter((f) => /\.(js|wasm|css|html)$/.test(f)));
+  const names = new Set();
+  let dohCount = 0;
+  for (const r of requests) {
+    const u = new URL(r.url);
+    if (u.origin === app.origin) {
+      const file = u.pathname.slice(app.pathname.length);
+      assert.ok(file === '' || assets.has(file), `unexpected same-origin request ${r.url}`);
+      assert.ok(file === '' || u.search === '', `query string on a static file: ${r.url}`);
+      assert.equal(r.method, 'GET', r.url);
+    } else {
+      assert.ok(r.url.startsWith(`${DOH}?dns=`), `request to somewhere else than the resolver: ${r.url}`);
+      assert.equal(r.method, 'GET', r.url);
+      assert.equal(r.type, 'fetch', r.url);
+      assert.deepEqual([...u.searchParams.keys()], ['dns'], r.url);
+      names.add(queryName(u.searchParams.get('dns')).toLowerCase());
+      dohCount += 1;
+    }
+    assert.equal(r.body ?? null, null, `a request carried a body: ${r.url}`);
+    // Nothing from the message in the URL (raw or decoded), nor in the Referer.
+    const seen = [r.url, decodeURIComponent(r.url), r.headers.referer || ''].join('\n');
+    for (const s of SECRETS) assert.ok(!seen.includes(s), `${JSON.stringify(s)} left the page in ${r.url}`);
+  }
+  assert.ok(dohCount > 0, 'the session made DNS queries');
+  assert.ok(requests.some((r) => r.url.endsWith('.wasm')), 'the wasm was loaded');
+  // Every DNS name is one of the message's domains or a parent (the DMARC tree walk
+  // asks _dmarc.test), or a name below them, or a reverse name of one of its
+  // addresses; none carries a local part, a display name or the subject.
+  const parents = MESSAGE_DOMAINS.flatMap((d) => d.split('.').map((_, i, l) => l.slice(i).join('.')));
+  const allowed = (n) => parents.some((d) => n === d || n.endsWith(`.${d}`))
+    || MESSAGE_IPS.some((ip) => n === reverse(ip));
+  for (const n of names) {
+    assert.ok(allowed(n), `DNS query for ${n}`);
+    for (const s of ['alice', 'bob', 'bounce', 'martin', 'compte', 'voici']) assert.ok(!n.includes(s), `${s} in the DNS name ${n}`);
+  }
+  console.log(`# ${requests.length} requests, ${dohCount} DoH GETs for ${names.size} names: ${[...names].sort().join(' ')}`);
+});
