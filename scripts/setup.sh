@@ -9,7 +9,7 @@ SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
 
 # Debian packages: Chromium for browser tests, knot + dnsdist for the DoH test server.
 pkgs=()
-for p in chromium chromium-driver knot dnsdist curl brotli; do
+for p in chromium chromium-driver knot dnsdist curl brotli time python3-venv; do
   dpkg -s "$p" >/dev/null 2>&1 || pkgs+=("$p")
 done
 if [ ${#pkgs[@]} -gt 0 ]; then
@@ -42,4 +42,8 @@ fi
 if [ ! -x tests/browser/node_modules/.bin/wasm-opt ] || [ ! -d tests/browser/node_modules/playwright-core ]; then
   say "npm ci (tests/browser)"
   (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+fi
+if [ "${SCEAU_FUZZ:-0}" = 1 ] && ! cargo fuzz --version >/dev/null 2>&1; then
+  say "cargo install cargo-fuzz (about 2.5 minutes)"
+  cargo install cargo-fuzz --locked
 fi

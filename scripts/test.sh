@@ -25,6 +25,9 @@ say "DoH test server (knot + dnsdist)"
 SCEAU_DOH_URL=$("$root/scripts/doh-server.sh" start | tail -1)
 export SCEAU_DOH_URL
 echo "$SCEAU_DOH_URL"
+# Faulty resolvers (HTTP 500, wrong type, truncated, garbage, no CORS, SERVFAIL, timeout).
+SCEAU_DOH_FAULTS=$("$root/scripts/doh-server.sh" faults-url)
+export SCEAU_DOH_FAULTS
 
 say "cargo fmt --check"
 cargo fmt --all -- --check
@@ -49,6 +52,12 @@ http_pid=$!
 for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$app_port/" && break; sleep 0.1; done
 export SCEAU_APP_URL="http://127.0.0.1:$app_port/"
 (cd tests/browser && node --test --test-concurrency=1) 2>&1 | tee "$root/.tmp/browser-test.log"
+
+# A short fuzz run of every target (opt-in: the fuzz crate's first build takes minutes).
+if [ "${SCEAU_FUZZ:-0}" = 1 ]; then
+  say "fuzz (${FUZZ_SECONDS:=5}s per target)"
+  FUZZ_SECONDS=$FUZZ_SECONDS "$root/scripts/fuzz.sh"
+fi
 
 say "all tests passed"
 # One closing line with the totals of both runners.

@@ -197,11 +197,10 @@ fn domain_check_lists_failed_lookups() {
     });
 }
 
-/// Known gap (reported on issue #8): when lookups fail, the domain check still says the
-/// records are missing (`no_mx`, `no_mta_sts`, `no_tls_rpt`, `no_bimi`) and its plan
-/// says to publish SPF and DMARC records that may well exist. Un-ignore once fixed.
+/// When lookups fail, the domain check does not call the records missing (`no_mx`,
+/// `no_mta_sts`, `no_tls_rpt`, `no_bimi`) and its plan does not ask to publish SPF,
+/// DMARC or TLS-RPT records that may well exist.
 #[test]
-#[ignore = "domain check treats failed lookups as missing records (issue #8)"]
 fn domain_check_does_not_call_failed_records_missing() {
     let v = sceau(&["domain", "sceau.test", "--doh", &url("500"), "--json"]);
     let codes: Vec<&str> = v["findings"]
@@ -219,5 +218,12 @@ fn domain_check_does_not_call_failed_records_missing() {
         .iter()
         .filter_map(|f| f["step"].as_str())
         .collect();
-    assert!(!steps.contains(&"publish_spf"), "{steps:?}");
+    for step in [
+        "publish_spf",
+        "publish_dmarc",
+        "publish_tls_rpt",
+        "enable_dkim",
+    ] {
+        assert!(!steps.contains(&step), "{step} in {steps:?}");
+    }
 }

@@ -437,6 +437,23 @@ pub fn parse(input: &[u8]) -> Result<(MessageReport, RawMessage), InputError> {
         }
     }
 
+    // Fields people read, with characters that hide what they say.
+    for name in ["From", "Sender", "Reply-To", "Subject"] {
+        for i in idx(name) {
+            let characters =
+                address::hidden_characters(&address::decode_words(&msg.fields[i].value()));
+            if !characters.is_empty() {
+                add(
+                    Finding::HiddenCharacters {
+                        field: msg.fields[i].name.clone(),
+                        characters,
+                    },
+                    vec![i],
+                );
+            }
+        }
+    }
+
     // The route: Received fields are added on top, so the origin is the last one.
     let received_idx = idx("Received");
     let mut hops: Vec<HopView> = Vec::new();

@@ -5,7 +5,7 @@ use serde::{Serialize, Serializer};
 
 use super::finding::Finding;
 use super::records::{self, MxSet, TagRecord};
-use super::steps::{self, NextStep, Posture};
+use super::steps::{self, NextStep, Posture, Unknown};
 use crate::dmarc::discovery::{DmarcSection, check as dmarc_check};
 use crate::dmarc::record::Policy;
 use crate::dns::{DnsError, DnsLookup, DnsResult, RecordType};
@@ -218,15 +218,37 @@ pub async fn check(dns: &impl DnsLookup, domain: &str, selectors: &[String]) -> 
         .all(|r| r.as_ref().is_ok_and(|a| a.authenticated));
     let mut findings = Vec::new();
 
-    let mx = records::lint_mx(
-        &d,
-        results[0].as_ref().map(|a| a.mx()).unwrap_or_default(),
-        &mut findings,
-    );
-    let mta_sts = records::lint_mta_sts(&d, &txts(&results[1]), &mut findings);
-    let tls_rpt = records::lint_tls_rpt(&d, &txts(&results[2]), &mut findings);
+    // A lookup that failed says nothing about the record: its "missing" findings are
+    // dropped (the failure is listed in `failed`), and the plan does not ask to publish it.
+    let unknown = |i: usize| matches!(&results[i], Err(e) if e.is_temporary());
+    let mut section = |i: usize, lint: &mut dyn FnMut(&mut Vec<Finding>)| {
+        let mut f = Vec::new();
+        lint(&mut f);
+        if !unknown(i) {
+            findings.extend(f);
+        }
+    };
+    let mut mx = MxSet::default();
+    section(0, &mut |f| {
+        mx = records::lint_mx(
+            &d,
+            results[0].as_ref().map(|a| a.mx()).unwrap_or_default(),
+            f,
+        )
+    });
+    let mut mta_sts = TagRecord::default();
+    section(1, &mut |f| {
+        mta_sts = records::lint_mta_sts(&d, &txts(&results[1]), f)
+    });
+    let mut tls_rpt = TagRecord::default();
+    section(2, &mut |f| {
+        tls_rpt = records::lint_tls_rpt(&d, &txts(&results[2]), f)
+    });
     let enforced = dmarc.policy.is_some_and(|p| p >= Policy::Quarantine);
-    let bimi = records::lint_bimi(&d, &txts(&results[3]), enforced, &mut findings);
+    let mut bimi = TagRecord::default();
+    section(3, &mut |f| {
+        bimi = records::lint_bimi(&d, &txts(&results[3]), enforced, f)
+    });
     let dkim: Vec<DkimKey> = selectors
         .iter()
         .zip(&results[4..])
@@ -292,6 +314,14 @@ pub async fn check(dns: &impl DnsLookup, domain: &str, selectors: &[String]) -> 
         dkim_found: dkim.iter().any(|k| k.found),
         null_mx: mx.null_mx,
         tls_rpt: tls_rpt.record.is_some(),
+        unknown: Unknown {
+            spf: spf.findings.iter().any(|f| {
+                matches!(f, SpfFinding::Dns { name, error, .. } if *name == d && error.is_temporary())
+            }),
+            dmarc: dmarc.error.is_some(),
+            dkim: results[4..].iter().any(|r| matches!(r, Err(e) if e.is_temporary())),
+            tls_rpt: unknown(2),
+        },
     };
     let next_steps = steps::plan(&posture);
     DomainReport {

@@ -22,6 +22,22 @@ pub struct Posture {
     pub null_mx: bool,
     /// TLS-RPT published.
     pub tls_rpt: bool,
+    /// Records whose lookup failed: their state is unknown, so the plan says nothing
+    /// about them rather than asking to publish what may exist.
+    pub unknown: Unknown,
+}
+
+/// Which records could not be looked up.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Unknown {
+    /// The SPF record.
+    pub spf: bool,
+    /// The DMARC record.
+    pub dmarc: bool,
+    /// At least one DKIM selector.
+    pub dkim: bool,
+    /// The TLS-RPT record.
+    pub tls_rpt: bool,
 }
 
 /// One step, with the exact record to publish when there is one.
@@ -136,6 +152,7 @@ pub fn plan(p: &Posture) -> Vec<NextStep> {
         });
     }
     match &p.spf {
+        None if p.unknown.spf => {}
         None => {
             steps.push(NextStep::InventorySenders);
             steps.push(NextStep::PublishSpf {
@@ -162,10 +179,11 @@ pub fn plan(p: &Posture) -> Vec<NextStep> {
             }
         }
     }
-    if !p.dkim_found {
+    if !p.dkim_found && !p.unknown.dkim {
         steps.push(NextStep::EnableDkim);
     }
     match &p.dmarc {
+        None if p.unknown.dmarc => {}
         None => steps.push(NextStep::PublishDmarc {
             name: dmarc_name,
             record: format!("v=DMARC1; p=none; rua={rua}"),
@@ -198,7 +216,7 @@ pub fn plan(p: &Posture) -> Vec<NextStep> {
             }
         }
     }
-    if !p.tls_rpt && !p.null_mx {
+    if !p.tls_rpt && !p.null_mx && !p.unknown.tls_rpt {
         steps.push(NextStep::PublishTlsRpt {
             name: format!("_smtp._tls.{d}"),
             record: format!("v=TLSRPTv1; rua=mailto:tls-reports@{d}"),

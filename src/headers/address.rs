@@ -400,6 +400,38 @@ pub fn domain_of(address: &str) -> Option<String> {
         .filter(|d| !d.is_empty())
 }
 
+/// True for characters that change how text reads without showing themselves: bidi
+/// controls (U+200E/F, U+202A–202E, U+2066–2069), zero-width ones (U+200B–200D, U+2060,
+/// U+FEFF) and the soft hyphen.
+pub fn is_hidden(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{AD}')
+}
+
+/// `U+202E`-style names of the hidden characters in `text`, each once, in order.
+pub fn hidden_characters(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in text.chars().filter(|c| is_hidden(*c)) {
+        let name = format!("U+{:04X}", c as u32);
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// `text` with every hidden character replaced by a visible marker (`⟨U+202E⟩`).
+pub fn reveal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_hidden(c) {
+            out.push_str(&format!("⟨U+{:04X}⟩", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -88,6 +88,14 @@ pub enum Finding {
     },
     /// The connecting IP could not be determined.
     ConnectingIpUnknown,
+    /// Invisible or direction-changing characters in a field people read (From,
+    /// Reply-To, Sender, Subject): what is shown is not what is written.
+    HiddenCharacters {
+        /// The field.
+        field: String,
+        /// The characters, as `U+202E`.
+        characters: Vec<String>,
+    },
     /// List-Unsubscribe without List-Unsubscribe-Post: no one-click unsubscription
     /// (RFC 8058), which Gmail and Yahoo require from bulk senders.
     NoOneClickUnsubscribe,
@@ -115,6 +123,7 @@ impl crate::findings::Finding for Finding {
             Finding::ConnectingIpDiffers { .. } => "connecting_ip_differs",
             Finding::ConnectingIpUnknown => "connecting_ip_unknown",
             Finding::NoOneClickUnsubscribe => "no_one_click_unsubscribe",
+            Finding::HiddenCharacters { .. } => "hidden_characters",
         }
     }
 
@@ -136,9 +145,10 @@ impl crate::findings::Finding for Finding {
             | Finding::LongDelay { .. }
             | Finding::ConnectingIpDiffers { .. }
             | Finding::NoOneClickUnsubscribe => Severity::Warning,
-            Finding::NoFrom | Finding::SeveralFrom { .. } | Finding::DisplayNameAddress { .. } => {
-                Severity::Problem
-            }
+            Finding::NoFrom
+            | Finding::SeveralFrom { .. }
+            | Finding::DisplayNameAddress { .. }
+            | Finding::HiddenCharacters { .. } => Severity::Problem,
         }
     }
 }

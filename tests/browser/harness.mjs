@@ -12,14 +12,14 @@ mkdirSync(ARTIFACTS, { recursive: true });
 /** Launches Chromium with a fresh profile; returns { browser, context, page, errors }.
  * `before(page, context)`, if given, runs before the first navigation (e.g. to record
  * every request from the very first one). */
-export async function open(url = APP, { colorScheme = 'light', locale = 'en-US', before } = {}) {
+export async function open(url = APP, { colorScheme = 'light', locale = 'en-US', before, bypassCSP = false } = {}) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run'],
     // launch() gives every browser a fresh temporary profile.
   });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme, locale });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme, locale, bypassCSP });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });

@@ -7,6 +7,9 @@ import { open, shot, useLocalResolver, APP } from './harness.mjs';
 
 const RLO = '\u202E';
 const ZWSP = '\u200B';
+/** How the page shows text with hidden characters: each one as a visible ⟨U+XXXX⟩. */
+const reveal = (t) => t.replace(/[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g,
+  (c) => `⟨U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
 
 const FROM_NAME = `<img src=x onerror=window.__pwned='from';alert(1)> Al${RLO}ecila${ZWSP}`;
 const SUBJECT = `<script>window.__pwned='subject'</script> facture${RLO}fdp.exe${ZWSP} <svg onload=window.__pwned='svg'>`;
@@ -76,27 +79,33 @@ for (const lang of ['en', 'fr']) {
       await page.waitForSelector('#message-comparison tr.compare-row');
       await page.waitForSelector('#message-summary');
 
-      // The summary shows the values literally, bidi and zero-width characters included.
+      // The summary shows the values literally; bidi and zero-width characters are made
+      // visible as ⟨U+XXXX⟩, never applied.
       const summary = await page.textContent('#message-summary');
-      assert.ok(summary.includes(FROM_NAME), `From display name: ${JSON.stringify(summary)}`);
-      assert.ok(summary.includes(SUBJECT), `Subject: ${JSON.stringify(summary)}`);
+      { const m = summary.match(/.{0,30}[\u200B\u202E].{0,30}/); assert.ok(!m, `a hidden character reached the summary: ${JSON.stringify(m && m[0])}`); }
+      assert.ok(summary.includes(reveal(FROM_NAME)), `From display name: ${JSON.stringify(summary)}`);
+      assert.ok(summary.includes(reveal(SUBJECT)), `Subject: ${JSON.stringify(summary)}`);
       assert.ok(summary.includes(UNSUB_JS), 'List-Unsubscribe javascript: URL as text');
       assert.ok(summary.includes(UNSUB_HTML), 'List-Unsubscribe URL with markup as text');
-      assert.ok(summary.includes(`${RLO}moc.elpmaxe@bob`), 'Reply-To with RLO');
+      assert.ok(summary.includes('⟨U+202E⟩moc.elpmaxe@bob'), 'Reply-To with RLO shown');
+      // The fields people read are flagged.
+      const flagged = await page.$$eval('#message-findings li[data-code="hidden_characters"]', (l) => l.length);
+      assert.ok(flagged >= 3, `hidden_characters findings: ${flagged}`);
       // The route shows the hostile Received parts as text.
       const hops = await page.textContent('#message-hops');
-      assert.ok(hops.includes(RECEIVED_BY), `Received by: ${JSON.stringify(hops)}`);
-      // The raw view: every line of the header block, character for character.
+      assert.ok(hops.includes(reveal(RECEIVED_BY)), `Received by: ${JSON.stringify(hops)}`);
+      // The raw view: every line of the header block, character for character (hidden
+      // characters shown by name).
       const raw = await page.textContent('#message-raw');
       const header = MESSAGE.split('\r\n\r\n')[0].split('\r\n');
-      for (const line of header) assert.ok(raw.includes(line), `raw view lacks ${JSON.stringify(line)}`);
+      for (const line of header) assert.ok(raw.includes(reveal(line)), `raw view lacks ${JSON.stringify(line)}`);
       // The whole result, in the other language too, and after opening every details.
       await page.$$eval('#message-result details', (ds) => ds.forEach((d) => { d.open = true; }));
       for (const b of await page.$$('#message-findings li button')) await b.click();
       await assertInert(page, dialogs);
       await page.click(lang === 'fr' ? '#lang-en' : '#lang-fr');
       await page.waitForSelector('#message-summary');
-      assert.ok((await page.textContent('#message-summary')).includes(SUBJECT));
+      assert.ok((await page.textContent('#message-summary')).includes(reveal(SUBJECT)));
       await assertInert(page, dialogs);
       await shot(page, `injection-message-${lang}`);
       assert.deepEqual(errors, []);

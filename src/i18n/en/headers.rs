@@ -35,6 +35,7 @@ impl En for Finding {
             Finding::NoAuthResults => "No Authentication-Results field: the receiver did not record its checks in the message. Sceau re-checks them itself.".into(),
             Finding::ConnectingIpDiffers { received, claimed } => format!("The Received chain points to {received} as the connecting server, but the receiver’s results name {claimed}. Sceau uses {claimed}."),
             Finding::ConnectingIpUnknown => "The IP address of the server that handed the message to the receiver cannot be found in the headers: SPF cannot be re-checked.".into(),
+            Finding::HiddenCharacters { field, characters } => format!("The {field} field contains invisible or direction-changing characters ({}): what your mail program shows is not what is written — a trick to disguise an address or a file name. They are shown here as ⟨U+…⟩.", characters.join(", ")),
             Finding::NoOneClickUnsubscribe => "The message has a List-Unsubscribe link but no List-Unsubscribe-Post: one-click unsubscription (RFC 8058), which Gmail and Yahoo require from bulk senders, is missing.".into(),
         }
     }

@@ -35,6 +35,7 @@ impl Fr for Finding {
             Finding::NoAuthResults => "Aucun champ Authentication-Results\u{a0}: le destinataire n’a pas noté ses vérifications dans le message. Sceau les refait lui-même.".into(),
             Finding::ConnectingIpDiffers { received, claimed } => format!("La chaîne Received désigne {received} comme serveur de connexion, mais les résultats du destinataire nomment {claimed}. Sceau retient {claimed}."),
             Finding::ConnectingIpUnknown => "L’adresse IP du serveur qui a remis le message au destinataire n’apparaît pas dans les en-têtes\u{a0}: SPF ne peut pas être revérifié.".into(),
+            Finding::HiddenCharacters { field, characters } => format!("Le champ {field} contient des caractères invisibles ou qui changent le sens de lecture ({})\u{a0}: ce qu’affiche votre messagerie n’est pas ce qui est écrit — une ruse pour déguiser une adresse ou un nom de fichier. Ils sont montrés ici sous la forme ⟨U+…⟩.", characters.join(", ")),
             Finding::NoOneClickUnsubscribe => "Le message a un lien List-Unsubscribe mais pas de List-Unsubscribe-Post\u{a0}: le désabonnement en un clic (RFC 8058), que Gmail et Yahoo exigent des expéditeurs en masse, manque.".into(),
         }
     }

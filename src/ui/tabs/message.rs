@@ -11,6 +11,7 @@ use crate::analysis::recheck::{Recheck, recheck};
 use crate::analysis::{export, story};
 use crate::dkim::{BodyHash, DkimResult, DkimStatus};
 use crate::findings::Finding as _;
+use crate::headers::address::reveal;
 use crate::headers::raw::RawMessage;
 use crate::i18n::text::{Label, Ui};
 use crate::i18n::{Lang, Translate};
@@ -116,7 +117,7 @@ fn summary_view(r: &MessageReport, ctx: &Ctx) -> Html {
     let s = &r.summary;
     let row = |name: &str, value: Option<String>| match value.filter(|v| !v.is_empty()) {
         Some(v) => {
-            html! { <tr><th scope="row">{ name.to_string() }</th><td class="wrap">{ v }</td></tr> }
+            html! { <tr><th scope="row">{ name.to_string() }</th><td class="wrap">{ reveal(&v) }</td></tr> }
         }
         None => html! {},
     };
@@ -172,10 +173,10 @@ fn route_view(r: &MessageReport, ctx: &Ctx) -> Html {
                     html! {
                         <tr class={classes!("hop", entry.then_some("entry"), (!h.parsed).then_some("unparsed"))} title={h.raw.clone()}>
                             <td>{ h.number }</td>
-                            <td class="mono wrap">{ h.from_host.clone().unwrap_or_default() }
+                            <td class="mono wrap">{ reveal(h.from_host.as_deref().unwrap_or_default()) }
                                 if let Some(ip) = h.from_ip { <span class="muted">{ format!(" [{ip}]") }</span> }
                                 if let Some(rdns) = &h.from_rdns { <div class="muted small">{ rdns.clone() }</div> }</td>
-                            <td class="mono wrap">{ h.by_host.clone().unwrap_or_default() }</td>
+                            <td class="mono wrap">{ reveal(h.by_host.as_deref().unwrap_or_default()) }</td>
                             <td>{ h.protocol.clone().unwrap_or_default() }
                                 if let Some(tls) = &h.tls { <div class="muted small">{ tls.clone() }</div> }</td>
                             <td class="mono">{ h.timestamp.clone().unwrap_or_else(|| "—".into()) }</td>
@@ -533,7 +534,7 @@ pub fn message_tab() -> Html {
                     <h3>{ ctx.t(Ui::MsgRaw) }</h3>
                     <p class="note">{ ctx.t(Ui::MsgRawHint) }</p>
                     <pre id="message-raw" class="raw mono" tabindex="0" aria-label={ctx.t(Ui::MsgRaw)}>{ for r.fields.iter().enumerate().map(|(i, f)| html! {
-                        <span class={classes!("field", highlighted.contains(&i).then_some("highlight"))} data-field={i.to_string()}>{ format!("{}\n", f.text) }</span>
+                        <span class={classes!("field", highlighted.contains(&i).then_some("highlight"))} data-field={i.to_string()}>{ format!("{}\n", reveal(&f.text)) }</span>
                     }) }</pre>
                 </section>
             </div>
