@@ -354,6 +354,13 @@ pub enum Label {
         /// The whole.
         total: u64,
     },
+    /// Only the largest sources are listed.
+    LargestSources {
+        /// Listed.
+        shown: u64,
+        /// In all.
+        total: u64,
+    },
     /// A duration in seconds, for people.
     Duration(i64),
     /// Where each discovery method found the DMARC record.

@@ -23,6 +23,9 @@ use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
 use crate::i18n::Lang;
 use crate::reports::{Batch, FileStatus, Limits};
 
+/// Sources sent to the page (the largest first); exports have them all.
+const SOURCES_SENT: usize = 1000;
+
 thread_local! {
     static BATCH: RefCell<Batch> = RefCell::new(Batch::new());
     static CANCELLED: Cell<bool> = const { Cell::new(false) };
@@ -106,26 +109,29 @@ fn on_message(e: MessageEvent) {
         Some("view") => {
             let lang = lang_of(&data);
             let filter = filter_of(&data);
-            let (batch, reporters, domains) = BATCH.with_borrow(|b| {
+            let text = BATCH.with_borrow(|b| {
                 let files = if filter.is_empty() {
                     b.files.clone()
                 } else {
                     crate::reports::filter::apply(&b.files, &filter)
                 };
-                let summary = crate::reports::summary::summarize(&files);
+                let mut summary = crate::reports::summary::summarize(&files);
+                // The page shows the largest sources; all of them are in the exports.
+                let sources_total = summary.sources.len();
+                summary.sources.truncate(SOURCES_SENT);
                 // The filter's choices come from the whole batch.
                 let all = b.summary();
                 let reporters: Vec<String> =
                     all.reporters.iter().map(|r| r.org_name.clone()).collect();
-                (
-                    crate::reports::batch_json(&files, &summary, lang),
-                    reporters,
-                    all.policy_domains,
+                let batch = crate::reports::batch_json(&files, &summary, lang);
+                // The batch text goes out as it is, not parsed and written again.
+                format!(
+                    "{{\"kind\":\"view\",\"busy\":{},\"sources_total\":{sources_total},\"choices\":{},\"batch\":{batch}}}",
+                    BUSY.get(),
+                    json!({"reporters": reporters, "domains": all.policy_domains})
                 )
             });
-            let batch: serde_json::Value = serde_json::from_str(&batch).unwrap_or_default();
-            post(json!({"kind": "view", "busy": BUSY.get(), "batch": batch,
-                "choices": {"reporters": reporters, "domains": domains}}));
+            let _ = scope().post_message(&JsValue::from_str(&text));
         }
         Some("records") => {
             let ip = field(&data, "ip").as_string().unwrap_or_default();

@@ -198,6 +198,9 @@ impl En for crate::i18n::text::Label {
                 "{part} ({} %)",
                 if *total == 0 { 0 } else { part * 100 / total }
             ),
+            L::LargestSources { shown, total } => format!(
+                "The {shown} largest of {total} sources are listed; the CSV and JSON exports have them all."
+            ),
             L::Duration(s) => super::headers::duration(*s),
             L::DmarcDiscovery {
                 tree_walk,

@@ -200,6 +200,9 @@ impl Fr for crate::i18n::text::Label {
                 "{part} ({}\u{a0}%)",
                 if *total == 0 { 0 } else { part * 100 / total }
             ),
+            L::LargestSources { shown, total } => format!(
+                "Les {shown} plus grosses sources sur {total} sont listées\u{a0}; les exports CSV et JSON les contiennent toutes."
+            ),
             L::Duration(s) => super::headers::duree(*s),
             L::DmarcDiscovery {
                 tree_walk,

@@ -235,6 +235,7 @@ pub fn reports_tab() -> Html {
     let lang = ctx.state.lang;
     let view = use_state(|| None::<Rc<Value>>);
     let choices = use_state(|| Value::Null);
+    let sources_total = use_state(|| 0u64);
     let records = use_state(|| None::<(String, Rc<Value>)>);
     let narrow = use_state(Narrow::default);
     let narrow_ref = use_mut_ref(Narrow::default);
@@ -257,6 +258,7 @@ pub fn reports_tab() -> Html {
             lang_ref.clone(),
         );
         let (choices, records, narrow_ref) = (choices.clone(), records.clone(), narrow_ref.clone());
+        let sources_total = sources_total.clone();
         Rc::new(move || -> Option<Port> {
             if let Some(b) = bridge.borrow().as_ref() {
                 return Some(b.port.clone());
@@ -277,6 +279,7 @@ pub fn reports_tab() -> Html {
             );
             let (choices, records, narrow_ref) =
                 (choices.clone(), records.clone(), narrow_ref.clone());
+            let sources_total = sources_total.clone();
             let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
                 let Some(text) = e.data().as_string() else {
                     return;
@@ -312,6 +315,7 @@ pub fn reports_tab() -> Html {
                         post(&w2, "view", &view_args(lang, &narrow_ref.borrow()));
                     }
                     Some("view") => {
+                        sources_total.set(msg["sources_total"].as_u64().unwrap_or(0));
                         choices.set(msg["choices"].clone());
                         view.set(Some(Rc::new(msg["batch"].clone())));
                     }
@@ -594,6 +598,9 @@ pub fn reports_tab() -> Html {
                 </section>
                 <section id="reports-sources">
                     <h3>{ Ui::RepSources.text(lang) }</h3>
+                    if *sources_total > v["sources"].as_array().map_or(0, |a| a.len() as u64) {
+                        <p class="note">{ Label::LargestSources { shown: v["sources"].as_array().map_or(0, |a| a.len() as u64), total: *sources_total }.text(lang) }</p>
+                    }
                     <div class="row">
                         <label class="visually-hidden" for="reports-filter">{ Ui::RepFilter.text(lang) }</label>
                         <input id="reports-filter" type="search" placeholder={Ui::RepFilter.text(lang)} value={(*filter).clone()} oninput={on_filter}/>
