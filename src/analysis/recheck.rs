@@ -211,40 +211,47 @@ pub async fn recheck(
     dns: &impl DnsLookup,
     now: u64,
 ) -> Recheck {
-    let dkim_results = dkim::verify_message(msg, dns, now).await;
-    let arc_result = arc::verify_message(msg, dns).await;
-    let spf = match &report.connecting_ip {
-        None => None,
-        Some(c) => {
-            let mail_from = report.summary.return_path.clone().unwrap_or_default();
-            let helo = c.helo.clone().unwrap_or_default();
-            let req = SpfRequest {
-                ip: c.ip,
-                mail_from: &mail_from,
-                helo: &helo,
-                receiver: "unknown",
-                now,
-            };
-            let (_, domain) = req.identity();
-            let identity = if mail_from.trim().trim_matches(['<', '>']).is_empty() {
-                SpfIdentity::Helo
-            } else {
-                SpfIdentity::Mailfrom
-            };
-            if domain.is_empty() {
-                None
-            } else {
-                let outcome = check_host(dns, &req).await;
-                Some(SpfCheck {
-                    result: outcome.result,
+    // DKIM, ARC and SPF need no answer from one another: their lookups run together.
+    let spf_check = async {
+        match &report.connecting_ip {
+            None => None,
+            Some(c) => {
+                let mail_from = report.summary.return_path.clone().unwrap_or_default();
+                let helo = c.helo.clone().unwrap_or_default();
+                let req = SpfRequest {
                     ip: c.ip,
-                    domain,
-                    identity,
-                    outcome,
-                })
+                    mail_from: &mail_from,
+                    helo: &helo,
+                    receiver: "unknown",
+                    now,
+                };
+                let (_, domain) = req.identity();
+                let identity = if mail_from.trim().trim_matches(['<', '>']).is_empty() {
+                    SpfIdentity::Helo
+                } else {
+                    SpfIdentity::Mailfrom
+                };
+                if domain.is_empty() {
+                    None
+                } else {
+                    let outcome = check_host(dns, &req).await;
+                    Some(SpfCheck {
+                        result: outcome.result,
+                        ip: c.ip,
+                        domain,
+                        identity,
+                        outcome,
+                    })
+                }
             }
         }
     };
+    let (dkim_results, arc_result, spf) = futures::future::join3(
+        dkim::verify_message(msg, dns, now),
+        arc::verify_message(msg, dns),
+        spf_check,
+    )
+    .await;
     let input = DmarcInput {
         from_domains: report
             .summary
