@@ -127,3 +127,14 @@ test('what is not a message gets a clear message, in both languages', async () =
     assert.deepEqual(errors, []);
   } finally { await browser.close(); }
 });
+
+test('on a phone-sized screen the analysis fits the width (no sideways scrolling)', async () => {
+  const { browser, page, errors } = await open(`${APP}?lang=fr`);
+  try {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await useLocalResolver(page);
+    await analyse(page, read('reject.eml'));
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 375);
+    assert.deepEqual(errors, []);
+  } finally { await browser.close(); }
+});
