@@ -12,7 +12,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 use std::sync::OnceLock;
 
 use serde_json::Value;
@@ -26,22 +25,8 @@ fn base() -> &'static str {
         if let Ok(u) = std::env::var("SCEAU_DOH_FAULTS") {
             return u.trim_end_matches('/').to_string();
         }
-        let out = Command::new("bash")
-            .arg(Path::new(ROOT).join("scripts/doh-server.sh"))
-            .arg("start")
-            .output()
-            .expect("run scripts/doh-server.sh");
-        assert!(
-            out.status.success(),
-            "could not start the DoH fault server: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let out = Command::new("bash")
-            .arg(Path::new(ROOT).join("scripts/doh-server.sh"))
-            .arg("faults-url")
-            .output()
-            .expect("run scripts/doh-server.sh");
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
+        common::doh_server("start");
+        common::doh_server("faults-url")
     })
 }
 

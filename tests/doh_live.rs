@@ -7,7 +7,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
 use serde_json::Value;
 
@@ -17,22 +16,7 @@ fn doh_url() -> String {
     if let Ok(u) = std::env::var("SCEAU_DOH_URL") {
         return u;
     }
-    let out = Command::new("bash")
-        .arg(Path::new(ROOT).join("scripts/doh-server.sh"))
-        .arg("start")
-        .output()
-        .expect("run scripts/doh-server.sh");
-    assert!(
-        out.status.success(),
-        "could not start the DoH test server: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .last()
-        .unwrap_or_default()
-        .trim()
-        .to_string()
+    common::doh_server("start")
 }
 
 fn sceau(args: &[&str]) -> (i32, Value, String) {

@@ -182,25 +182,26 @@ fn normalise_result(result: &str) -> String {
     }
 }
 
-fn claimed(report: &MessageReport, method: &str) -> Option<String> {
+/// The receiver's own result for `method` (from a trusted Authentication-Results).
+fn trusted_result<'a>(
+    report: &'a MessageReport,
+    method: &str,
+) -> Option<&'a super::message::MethodView> {
     report
         .authentication_results
         .iter()
         .filter(|a| a.trusted)
         .flat_map(|a| &a.results)
         .find(|m| m.method.eq_ignore_ascii_case(method))
-        .map(|m| normalise_result(&m.result))
+}
+
+fn claimed(report: &MessageReport, method: &str) -> Option<String> {
+    trusted_result(report, method).map(|m| normalise_result(&m.result))
 }
 
 /// The comment of the receiver's result for `method`.
 fn claimed_comment<'a>(report: &'a MessageReport, method: &str) -> Option<&'a str> {
-    report
-        .authentication_results
-        .iter()
-        .filter(|a| a.trusted)
-        .flat_map(|a| &a.results)
-        .find(|m| m.method.eq_ignore_ascii_case(method))
-        .and_then(|m| m.comment.as_deref())
+    trusted_result(report, method).and_then(|m| m.comment.as_deref())
 }
 
 /// Re-checks the message: DKIM and ARC over its bytes, SPF for the connecting IP, DMARC

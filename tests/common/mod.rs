@@ -23,3 +23,25 @@ pub fn json(args: &[&str]) -> Value {
     assert_eq!(code, 0, "{args:?}: {err}");
     serde_json::from_str(&out).expect("JSON on stdout")
 }
+
+/// Runs `scripts/doh-server.sh <verb>` (starting the loopback DoH servers if need be)
+/// and returns the last line it printed (a URL).
+pub fn doh_server(verb: &str) -> String {
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/doh-server.sh");
+    let out = std::process::Command::new("bash")
+        .arg(&script)
+        .arg(verb)
+        .output()
+        .expect("run scripts/doh-server.sh");
+    assert!(
+        out.status.success(),
+        "scripts/doh-server.sh {verb} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
