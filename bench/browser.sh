@@ -8,5 +8,5 @@ cd "$root"
 export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
 export WASM_BINDGEN_TEST_TIMEOUT=300
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
-cargo test --release --target wasm32-unknown-unknown --test browser_bench -- --nocapture 2>&1 \
+cargo test --profile web --target wasm32-unknown-unknown --test browser_bench -- --nocapture 2>&1 \
   | grep -o 'browser-bench: .*' || { echo "browser bench failed" >&2; exit 1; }
