@@ -25,9 +25,9 @@
 //! * [`analysis`]: orchestration of a message, a report batch or a domain into results and findings.
 //! * [`findings`]: typed causes with a code and a severity; their sentences live in [`i18n`].
 //! * [`i18n`]: French and English catalogues, one exhaustive `match` per language.
-//! * `ui` (wasm32 only): the Yew single-page app; `worker` (wasm32 only): the Web Worker
-//!   that reads report batches off the page's thread. `cli` (native only): the
-//!   command-line program.
+//! * `ui` (wasm32 only): the Yew single-page app, and `ui::worker`, the Web Worker that
+//!   reads report batches off the page's thread. `cli` (native only): the command-line
+//!   program.
 //!
 //! The core (everything but `ui`, `cli` and the transport half of `dns::doh`) does no I/O:
 //! it takes bytes, DNS answers through [`dns::DnsLookup`] and the current time as inputs.
@@ -52,5 +52,3 @@ pub mod verdict;
 pub mod cli;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
-#[cfg(target_arch = "wasm32")]
-pub mod worker;

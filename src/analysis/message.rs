@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::headers::antispam::{self, AntispamItem};
 use crate::headers::auth_results::{self, AuthResults, ReceivedSpf};
 use crate::headers::finding::Finding;
-use crate::headers::raw::{self, RawMessage};
+use crate::headers::raw::RawMessage;
 use crate::headers::{address, date, received};
 use crate::input::{self, InputError, InputNote};
 
@@ -318,7 +318,7 @@ fn claimed_ip(ar: &AuthResultsView) -> Option<IpAddr> {
 /// Parses a message: everything that needs no DNS.
 pub fn parse(input: &[u8]) -> Result<(MessageReport, RawMessage), InputError> {
     let prepared = input::prepare_message(input)?;
-    let msg = raw::parse(&prepared.bytes);
+    let msg = prepared.message;
     let mut findings: Vec<Located> = Vec::new();
     let mut add = |finding, fields: Vec<usize>| findings.push(Located { finding, fields });
     let fields: Vec<FieldView> = msg

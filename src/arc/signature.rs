@@ -141,15 +141,7 @@ fn instance(v: &str) -> Result<u32, ArcSyntax> {
 
 /// True for a syntactically valid domain name (letters, digits, `-`, `_`; no empty label).
 pub fn valid_domain(d: &str) -> bool {
-    let d = d.strip_suffix('.').unwrap_or(d);
-    !d.is_empty()
-        && d.len() <= 253
-        && d.split('.').all(|l| {
-            !l.is_empty()
-                && l.len() <= 63
-                && l.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        })
+    crate::dns::is_plain_name(d)
 }
 
 /// Which of the two signed ARC fields is parsed.

@@ -323,6 +323,19 @@ impl<T: DnsLookup + ?Sized> DnsLookup for &T {
     }
 }
 
+/// True when `name` (a trailing dot allowed) is made of DNS labels of letters, digits,
+/// `-` and `_`, each 1 to 63 bytes, 253 bytes in all: a name worth querying.
+pub fn is_plain_name(name: &str) -> bool {
+    let n = name.strip_suffix('.').unwrap_or(name);
+    n.len() <= 253
+        && n.split('.').all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && l.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
+}
+
 /// Normalises a name for comparison: lower case, no trailing dot.
 pub fn normalize_name(name: &str) -> String {
     name.trim().trim_end_matches('.').to_ascii_lowercase()

@@ -124,14 +124,7 @@ fn txts(r: &DnsResult) -> Vec<String> {
 /// True when `name` looks like a domain name we can query.
 pub fn valid_domain(name: &str) -> bool {
     let d = name.trim().trim_end_matches('.');
-    d.contains('.')
-        && d.len() <= 253
-        && d.split('.').all(|l| {
-            !l.is_empty()
-                && l.len() <= 63
-                && l.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        })
+    d.contains('.') && crate::dns::is_plain_name(d)
 }
 
 /// The DKIM selectors typed in a free-text field: separated by commas or spaces,
@@ -145,14 +138,7 @@ pub fn parse_selectors(text: &str) -> Vec<String> {
             .next()
             .unwrap_or_default()
             .to_string();
-        let ok = !s.is_empty()
-            && s.len() <= 63 * 3
-            && s.split('.').all(|l| {
-                !l.is_empty()
-                    && l.len() <= 63
-                    && l.bytes()
-                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-            });
+        let ok = crate::dns::is_plain_name(&s);
         if ok && !out.contains(&s) {
             out.push(s);
         }

@@ -189,6 +189,14 @@ pub enum Ui {
     RepTls,
     /// Tooltip of a link that checks a domain and key in the Domain tab.
     CheckInDomainTab,
+    /// matches: the body is as signed.
+    BodyHashMatch,
+    /// differs: the body changed after signing.
+    BodyHashMismatch,
+    /// not checked: the body was not pasted.
+    BodyHashNotChecked,
+    /// Results reported.
+    ColAuthResults,
     /// Label of the DKIM selector field.
     SelectorsLabel,
     /// Placeholder of the DKIM selector field.

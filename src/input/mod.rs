@@ -66,6 +66,8 @@ pub struct Prepared {
     pub bytes: Vec<u8>,
     /// What was repaired.
     pub notes: Vec<InputNote>,
+    /// The bytes split into header fields and body (parsed once, here).
+    pub message: crate::headers::raw::RawMessage,
 }
 
 /// Sniffs a known non-mail format from its first bytes.
@@ -231,11 +233,15 @@ pub fn prepare_message(input: &[u8]) -> Result<Prepared, InputError> {
         }
         bytes = text.into_bytes();
     }
-    let parsed = crate::headers::raw::parse(&bytes);
-    if parsed.fields.is_empty() {
+    let message = crate::headers::raw::parse(&bytes);
+    if message.fields.is_empty() {
         return Err(InputError::NoHeaders);
     }
-    Ok(Prepared { bytes, notes })
+    Ok(Prepared {
+        bytes,
+        notes,
+        message,
+    })
 }
 
 #[cfg(test)]

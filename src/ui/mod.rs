@@ -9,6 +9,7 @@ mod resolver;
 mod settings;
 mod state;
 mod tabs;
+pub mod worker;
 
 /// Mounts the app on the page body.
 pub fn start() {

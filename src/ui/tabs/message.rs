@@ -247,7 +247,7 @@ fn dkim_view(c: &Recheck, raw: &RawMessage, ctx: &Ctx) -> Html {
                         <dl class="facts">
                             <dt>{ ctx.t(Ui::ColAlgorithm) }</dt><dd>{ d.algorithm.map(|a| a.as_str()).unwrap_or("?") }</dd>
                             <dt>{ ctx.t(Ui::ColKey) }</dt><dd>{ d.key_bits.map(|b| Label::KeyBits(b).text(lang)).unwrap_or_else(|| "—".into()) }</dd>
-                            <dt>{ ctx.t(Ui::ColBodyHash) }</dt><dd>{ match d.body_hash { BodyHash::Match => "match", BodyHash::Mismatch => "mismatch", BodyHash::NotChecked => "not checked" } }
+                            <dt>{ ctx.t(Ui::ColBodyHash) }</dt><dd>{ ctx.t(match d.body_hash { BodyHash::Match => Ui::BodyHashMatch, BodyHash::Mismatch => Ui::BodyHashMismatch, BodyHash::NotChecked => Ui::BodyHashNotChecked }) }
                                 if d.body_hash == BodyHash::Mismatch {
                                     <div class="mono small">{ format!("{}: {}", ctx.t(Ui::Computed), d.computed_body_hash.clone().unwrap_or_default()) }</div>
                                     <div class="mono small">{ format!("{}: {}", ctx.t(Ui::Signed), d.signed_body_hash.clone().unwrap_or_default()) }</div>
@@ -286,7 +286,7 @@ fn arc_view(c: &Recheck, ctx: &Ctx) -> Html {
                             <td class="mono">{ s.seal_domain.clone().or(s.ams_domain.clone()).unwrap_or_default() }</td>
                             <td>{ result_chip(sig(&s.ams)) }</td>
                             <td>{ result_chip(sig(&s.seal)) }</td>
-                            <td>{ s.claimed.as_ref().map(|v| format!("{v:?}").to_lowercase()).unwrap_or_default() }</td>
+                            <td>{ s.claimed.as_ref().map(|v| match v { crate::arc::signature::ChainValue::None => "none", crate::arc::signature::ChainValue::Pass => "pass", crate::arc::signature::ChainValue::Fail => "fail" }).unwrap_or_default() }</td>
                             <td class="mono wrap small">{ s.authentication_results.clone().unwrap_or_default() }</td>
                         </tr>
                     }) }</tbody>

@@ -637,7 +637,7 @@ pub fn reports_tab() -> Html {
                         <h3>{ format!("{} — {ip}", RLabel::Records.text(lang)) }</h3>
                         <div class="scroll" tabindex="0"><table class="small">
                             <thead><tr><th>{ Ui::ColReporter.text(lang) }</th><th>{ Ui::ColPeriod.text(lang) }</th><th>{ RLabel::Messages.text(lang) }</th>
-                                <th>{ Ui::ColDisposition.text(lang) }</th><th>{ "DKIM" }</th><th>{ "SPF" }</th><th>{ "From" }</th><th>{ "auth_results" }</th></tr></thead>
+                                <th>{ Ui::ColDisposition.text(lang) }</th><th>{ "DKIM" }</th><th>{ "SPF" }</th><th>{ "From" }</th><th>{ Ui::ColAuthResults.text(lang) }</th></tr></thead>
                             <tbody>{ for recs.as_array().cloned().unwrap_or_default().iter().map(|r| {
                                 let rec = &r["record"];
                                 let spf = rec["spf_results"].as_array().cloned().unwrap_or_default().iter()

@@ -55,6 +55,22 @@ fn filter_of(obj: &JsValue) -> crate::reports::filter::Filter {
     }
 }
 
+/// Reporter names and policy domains of every aggregate report, sorted, each once.
+fn choices(files: &[crate::reports::FileResult]) -> (Vec<String>, Vec<String>) {
+    let mut reporters = std::collections::BTreeSet::new();
+    let mut domains = std::collections::BTreeSet::new();
+    for r in files.iter().flat_map(|f| &f.reports) {
+        if let crate::reports::Report::Aggregate(a) = r {
+            reporters.insert(a.org_name.clone());
+            domains.insert(a.policy.domain.to_ascii_lowercase());
+        }
+    }
+    (
+        reporters.into_iter().collect(),
+        domains.into_iter().collect(),
+    )
+}
+
 fn lang_of(obj: &JsValue) -> Lang {
     match field(obj, "lang").as_string().as_deref() {
         Some("fr") => Lang::Fr,
@@ -119,16 +135,15 @@ fn on_message(e: MessageEvent) {
                 // The page shows the largest sources; all of them are in the exports.
                 let sources_total = summary.sources.len();
                 summary.sources.truncate(SOURCES_SENT);
-                // The filter's choices come from the whole batch.
-                let all = b.summary();
-                let reporters: Vec<String> =
-                    all.reporters.iter().map(|r| r.org_name.clone()).collect();
+                // The filter's choices come from the whole batch (names only: no second
+                // summary).
+                let (reporters, domains) = choices(&b.files);
                 let batch = crate::reports::batch_json(&files, &summary, lang);
                 // The batch text goes out as it is, not parsed and written again.
                 format!(
                     "{{\"kind\":\"view\",\"busy\":{},\"sources_total\":{sources_total},\"choices\":{},\"batch\":{batch}}}",
                     BUSY.get(),
-                    json!({"reporters": reporters, "domains": all.policy_domains})
+                    json!({"reporters": reporters, "domains": domains})
                 )
             });
             let _ = scope().post_message(&JsValue::from_str(&text));
