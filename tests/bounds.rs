@@ -23,9 +23,16 @@ fn dir() -> PathBuf {
     d
 }
 
+/// Writes `name` atomically (a temporary file renamed): the tests run in parallel and
+/// share the zone file, which must never be read half-written.
 fn write(name: &str, bytes: &[u8]) -> String {
     let p = dir().join(name);
-    std::fs::File::create(&p).unwrap().write_all(bytes).unwrap();
+    let tmp = dir().join(format!("{name}.{:?}.tmp", std::thread::current().id()));
+    std::fs::File::create(&tmp)
+        .unwrap()
+        .write_all(bytes)
+        .unwrap();
+    std::fs::rename(&tmp, &p).unwrap();
     p.to_string_lossy().into_owned()
 }
 
