@@ -477,3 +477,49 @@ fn the_whole_corpus_in_one_batch() {
         "toptierhighticket.club"
     );
 }
+
+/// The batch's compact table gives back every record exactly as parsed (raw results,
+/// reasons, optional elements), report by report, and stores no record twice.
+#[test]
+fn the_batch_table_gives_back_every_record() {
+    let results = read(&folder("aggregate"));
+    let batch = sceau::reports::Batch::from_results(results.clone());
+    let parsed: Vec<&sceau::reports::AggregateReport> = results
+        .iter()
+        .flat_map(|f| &f.reports)
+        .filter_map(|r| match r {
+            Report::Aggregate(a) => Some(a),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(parsed.len(), batch.aggregates().len());
+    let mut duplicates = 0;
+    for (a, stored) in parsed.iter().zip(batch.aggregates()) {
+        assert_eq!(stored.report.report_id, a.report_id);
+        assert_eq!(
+            (stored.records, stored.messages),
+            (a.records.len(), a.messages())
+        );
+        let back: Vec<_> = batch.records(stored).map(|r| r.to_record()).collect();
+        if stored.duplicate {
+            duplicates += 1;
+            assert!(back.is_empty(), "a duplicate's records are not stored");
+        } else {
+            assert_eq!(back, a.records, "{}", a.report_id);
+        }
+    }
+    assert_eq!(duplicates, 1);
+    // Some records carry several results and reasons: the round trip covers them.
+    assert!(
+        parsed
+            .iter()
+            .flat_map(|a| &a.records)
+            .any(|r| r.dkim_results.len() + r.spf_results.len() > 1)
+    );
+    assert!(
+        parsed
+            .iter()
+            .flat_map(|a| &a.records)
+            .any(|r| !r.reasons.is_empty())
+    );
+}

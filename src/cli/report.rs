@@ -5,7 +5,8 @@
 use super::args::{Args, CliError};
 use crate::findings::Finding as _;
 use crate::i18n::Translate;
-use crate::reports::{FileResult, FileStatus, Label, Limits};
+use crate::reports::filter::Filter;
+use crate::reports::{Batch, FileStatus, FileView, Label, Limits};
 
 /// The files named on the command line; directories give their files, by name.
 fn paths(args: &Args) -> Result<Vec<String>, CliError> {
@@ -49,25 +50,27 @@ pub fn run(args: &Args) -> Result<String, CliError> {
         return Err(CliError::MissingArgument("FILE"));
     }
     let limits = Limits::default();
-    let mut files: Vec<FileResult> = Vec::with_capacity(paths.len());
+    // One file at a time: its bytes are let go once it is folded into the batch.
+    let mut batch = Batch::new();
     for p in &paths {
         let bytes = Args::read_input(p)?;
-        files.push(crate::reports::read_file(p, &bytes, &limits));
+        batch.add(p, &bytes, &limits);
     }
-    let summary = crate::reports::summary::summarize(&files);
+    let summary = batch.summary();
     let lang = args.lang;
+    let all = Filter::default();
     if args.json {
-        return Ok(crate::reports::batch_json(&files, &summary, lang) + "\n");
+        return Ok(crate::reports::batch_json(&batch, &all, &summary, lang) + "\n");
     }
     let mut out = String::new();
-    for f in &files {
+    for f in batch.files() {
+        let f = FileView::of(&batch, f, &all);
         let status = match f.status {
             FileStatus::Ok => Label::StatusOk,
             FileStatus::Error => Label::StatusError,
         };
         out.push_str(&format!("{}  [{}]\n", f.name, status.text(lang)));
-        for r in &f.reports {
-            let o = r.overview();
+        for o in &f.reports {
             let kind = match o.kind {
                 "aggregate" => Label::KindAggregate,
                 "failure" => Label::KindFailure,
@@ -91,17 +94,10 @@ pub fn run(args: &Args) -> Result<String, CliError> {
                 o.messages
             ));
         }
-        if let Some(e) = &f.error {
+        if let Some(e) = f.error {
             out.push_str(&format!("  {}\n", e.text(lang)));
         }
-        let notes = f
-            .findings
-            .iter()
-            .chain(f.reports.iter().flat_map(|r| match r {
-                crate::reports::Report::Aggregate(a) => a.findings.as_slice(),
-                _ => &[],
-            }));
-        for n in notes {
+        for n in &f.findings {
             out.push_str(&format!(
                 "  [{}] {}\n",
                 n.severity().text(lang),

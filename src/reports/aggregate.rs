@@ -16,6 +16,8 @@
 //!   prefixes, `<identities>` for `<identifiers>`, text outside elements;
 //! * periods longer than a day, noted; fractional UNIX times.
 
+use std::borrow::Cow;
+
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use serde::Serialize;
@@ -168,8 +170,9 @@ impl AggregateReport {
     }
 }
 
-/// Decodes the bytes to text: BOMs, UTF-16, declared Latin-1, lossy UTF-8.
-fn decode(bytes: &[u8], findings: &mut Vec<Finding>) -> String {
+/// Decodes the bytes to text: BOMs, UTF-16, declared Latin-1, lossy UTF-8. Valid UTF-8
+/// (nearly every report) is borrowed, not copied.
+fn decode<'a>(bytes: &'a [u8], findings: &mut Vec<Finding>) -> Cow<'a, str> {
     if let Some(rest) = bytes.strip_prefix(b"\xef\xbb\xbf") {
         findings.push(Finding::ByteOrderMark);
         return decode(rest, findings);
@@ -182,9 +185,11 @@ fn decode(bytes: &[u8], findings: &mut Vec<Finding>) -> String {
                 u16::from_le_bytes([c[0], c[1]])
             }
         });
-        char::decode_utf16(units)
-            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
-            .collect::<String>()
+        Cow::Owned(
+            char::decode_utf16(units)
+                .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+                .collect::<String>(),
+        )
     };
     if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
         findings.push(Finding::ByteOrderMark);
@@ -195,7 +200,7 @@ fn decode(bytes: &[u8], findings: &mut Vec<Finding>) -> String {
         return utf16(true, rest);
     }
     match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
+        Ok(s) => Cow::Borrowed(s),
         Err(_) => {
             let head = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]).to_ascii_lowercase();
             let declared_latin1 = head.starts_with("<?xml")
@@ -209,12 +214,12 @@ fn decode(bytes: &[u8], findings: &mut Vec<Finding>) -> String {
                 .iter()
                 .any(|e| head.contains(e));
             if declared_latin1 {
-                return bytes.iter().map(|&b| char::from(b)).collect();
+                return Cow::Owned(bytes.iter().map(|&b| char::from(b)).collect());
             }
             let s = String::from_utf8_lossy(bytes).into_owned();
             let replaced = s.matches(char::REPLACEMENT_CHARACTER).count();
             findings.push(Finding::InvalidUtf8 { replaced });
-            s
+            Cow::Owned(s)
         }
     }
 }

@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
-use super::aggregate::Record;
-use super::{FileResult, Report};
+use super::aggregate::{AggregateReport, Record};
+use super::batch::{Batch, StoredReport};
 
 /// What to keep. Empty fields keep everything.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -25,11 +25,8 @@ impl Filter {
         *self == Filter::default()
     }
 
-    fn keeps(&self, r: &Report) -> bool {
-        let Report::Aggregate(a) = r else {
-            // Failure and TLS reports are only narrowed by period.
-            return self.from.is_none() && self.to.is_none();
-        };
+    /// True when the filter keeps an aggregate report.
+    pub fn keeps_aggregate(&self, a: &AggregateReport) -> bool {
         self.reporter.as_deref().is_none_or(|o| a.org_name == o)
             && self
                 .domain
@@ -38,22 +35,15 @@ impl Filter {
             && self.from.is_none_or(|f| a.end >= f)
             && self.to.is_none_or(|t| a.begin < t)
     }
-}
 
-/// The files with only the reports `filter` keeps (file statuses are kept as they are).
-pub fn apply(files: &[FileResult], filter: &Filter) -> Vec<FileResult> {
-    files
-        .iter()
-        .map(|f| FileResult {
-            reports: f
-                .reports
-                .iter()
-                .filter(|r| filter.keeps(r))
-                .cloned()
-                .collect(),
-            ..f.clone()
-        })
-        .collect()
+    /// True when the filter keeps a report of `batch`. Failure and TLS reports are
+    /// only narrowed by period.
+    pub fn keeps(&self, batch: &Batch, r: &StoredReport) -> bool {
+        match r {
+            StoredReport::Aggregate(i) => self.keeps_aggregate(&batch.aggregates()[*i].report),
+            _ => self.from.is_none() && self.to.is_none(),
+        }
+    }
 }
 
 /// One raw record with the report it came from.
@@ -66,27 +56,23 @@ pub struct SourceRecord<'a> {
     /// Period start, UNIX seconds.
     pub begin: u64,
     /// The record as reported.
-    pub record: &'a Record,
+    pub record: Record,
 }
 
-/// Every record of source `ip` in `files`, report by report.
-pub fn records_of<'a>(files: &'a [FileResult], ip: &str) -> Vec<SourceRecord<'a>> {
-    files
+/// Every record of source `ip` in the batch, report by report (duplicates left out).
+pub fn records_of<'a>(batch: &'a Batch, ip: &str) -> Vec<SourceRecord<'a>> {
+    batch
+        .aggregates()
         .iter()
-        .flat_map(|f| &f.reports)
-        .filter_map(|r| match r {
-            Report::Aggregate(a) => Some(a),
-            _ => None,
-        })
         .flat_map(|a| {
-            a.records
-                .iter()
-                .filter(move |rec| rec.source_ip == ip)
-                .map(move |record| SourceRecord {
-                    org_name: &a.org_name,
-                    report_id: &a.report_id,
-                    begin: a.begin,
-                    record,
+            batch
+                .records(a)
+                .filter(move |rec| rec.source_ip() == ip)
+                .map(move |rec| SourceRecord {
+                    org_name: &a.report.org_name,
+                    report_id: &a.report.report_id,
+                    begin: a.report.begin,
+                    record: rec.to_record(),
                 })
         })
         .collect()
@@ -95,7 +81,7 @@ pub fn records_of<'a>(files: &'a [FileResult], ip: &str) -> Vec<SourceRecord<'a>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::reports::{Limits, read_file, summary::summarize};
+    use crate::reports::{Limits, read_file};
 
     fn report(org: &str, id: &str, domain: &str, begin: u64, ip: &str, count: u64) -> String {
         format!(
@@ -112,7 +98,7 @@ mod tests {
     #[test]
     fn filters_narrow_the_summary_and_records_drill_down() {
         let limits = Limits::default();
-        let files = vec![
+        let batch = Batch::from_results([
             read_file(
                 "a.xml",
                 report(
@@ -152,26 +138,26 @@ mod tests {
                 .as_bytes(),
                 &limits,
             ),
-        ];
-        assert_eq!(summarize(&files).totals.messages, 23);
+        ]);
+        assert_eq!(batch.summary().totals.messages, 23);
         let by_reporter = Filter {
             reporter: Some("google.com".into()),
             ..Filter::default()
         };
-        assert_eq!(summarize(&apply(&files, &by_reporter)).totals.messages, 16);
+        assert_eq!(batch.summary_of(&by_reporter).totals.messages, 16);
         let by_domain = Filter {
             domain: Some("EXAMPLE.com".into()),
             ..Filter::default()
         };
-        assert_eq!(summarize(&apply(&files, &by_domain)).totals.messages, 12);
+        assert_eq!(batch.summary_of(&by_domain).totals.messages, 12);
         let by_period = Filter {
             from: Some(1_700_086_400),
             to: Some(1_700_172_800),
             ..Filter::default()
         };
-        assert_eq!(summarize(&apply(&files, &by_period)).totals.messages, 7);
+        assert_eq!(batch.summary_of(&by_period).totals.messages, 7);
         assert!(Filter::default().is_empty() && !by_period.is_empty());
-        let recs = records_of(&files, "192.0.2.1");
+        let recs = records_of(&batch, "192.0.2.1");
         assert_eq!(recs.len(), 2);
         assert_eq!((recs[0].org_name, recs[1].record.count), ("google.com", 7));
     }

@@ -107,12 +107,48 @@ fn strip_bom(bytes: &[u8]) -> &[u8] {
     }
 }
 
-/// Unpacks one file within `limits`. Never panics.
+/// Unpacks one file within `limits`, collecting copies of its documents. Never panics.
+/// [`unpack_each`] hands each document over without copying it.
 pub fn unpack(bytes: &[u8], limits: &Limits) -> Unpacked {
+    let mut documents = Vec::new();
+    let outcome = unpack_each(bytes, limits, &mut |kind, doc: &[u8]| {
+        documents.push(Document {
+            kind,
+            bytes: doc.to_vec(),
+        })
+    });
+    Unpacked {
+        documents,
+        findings: outcome.findings,
+        error: outcome.error,
+    }
+}
+
+/// What unpacking a file gave besides its documents.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Outcome {
+    /// Documents handed over.
+    pub documents: usize,
+    /// Notes on the unpacking (trailing bytes after a gzip stream…).
+    pub findings: Vec<Finding>,
+    /// The first error met; documents found before or beside it were handed over.
+    pub error: Option<ReportError>,
+}
+
+/// Unpacks one file within `limits`, calling `sink` with each document as soon as it
+/// is found: the bytes are borrowed from the input or from the one decompressed member
+/// being read, so nothing is copied and a member is freed once its documents are read.
+/// Never panics.
+pub fn unpack_each(
+    bytes: &[u8],
+    limits: &Limits,
+    sink: &mut dyn FnMut(DocumentKind, &[u8]),
+) -> Outcome {
     let mut u = Unpacker {
         limits,
         expanded: 0,
-        out: Unpacked::default(),
+        sink,
+        out: Outcome::default(),
     };
     if bytes.iter().all(|b| b.is_ascii_whitespace() || *b == 0) {
         u.out.error = Some(ReportError::Empty);
@@ -124,14 +160,15 @@ pub fn unpack(bytes: &[u8], limits: &Limits) -> Unpacked {
     u.out
 }
 
-struct Unpacker<'l> {
+struct Unpacker<'l, 's> {
     limits: &'l Limits,
     /// Bytes produced by decompression so far, for [`Limits::max_expanded`].
     expanded: usize,
-    out: Unpacked,
+    sink: &'s mut dyn FnMut(DocumentKind, &[u8]),
+    out: Outcome,
 }
 
-impl Unpacker<'_> {
+impl Unpacker<'_, '_> {
     fn record(&mut self, e: ReportError) {
         if self.out.error.is_none() {
             self.out.error = Some(e);
@@ -139,10 +176,8 @@ impl Unpacker<'_> {
     }
 
     fn push(&mut self, kind: DocumentKind, bytes: &[u8]) {
-        self.out.documents.push(Document {
-            kind,
-            bytes: bytes.to_vec(),
-        });
+        self.out.documents += 1;
+        (self.sink)(kind, bytes);
     }
 
     fn check_depth(&self, depth: usize) -> Result<(), ReportError> {
@@ -314,9 +349,9 @@ impl Unpacker<'_> {
             self.push(DocumentKind::Failure, bytes);
             return Ok(());
         }
-        let before = (self.out.documents.len(), self.out.error.is_some());
+        let before = (self.out.documents, self.out.error.is_some());
         self.visit_parts(&msg, depth)?;
-        if self.out.documents.len() == before.0 && self.out.error.is_some() == before.1 {
+        if self.out.documents == before.0 && self.out.error.is_some() == before.1 {
             if looks_like_plain_failure(&msg) {
                 self.push(DocumentKind::Failure, bytes);
                 return Ok(());

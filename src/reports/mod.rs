@@ -12,11 +12,13 @@
 //!
 //! * [`read_file`] turns one file into a [`FileResult`]: its status, its error if it is
 //!   broken, and every report it carries. A broken file never stops the others.
-//! * [`Batch`] collects results file by file (a worker can post each one as it comes)
-//!   and [`Batch::summary`] analyses them together ([`summary::Summary`]).
-//! * [`read_files`] does both for a list of files, calling a progress callback per file.
+//! * [`Batch`] folds results in file by file, keeping aggregate records in a compact
+//!   table (about a tenth of the XML's size), so that only the file being read exists
+//!   in full; [`Batch::summary`] analyses them together ([`summary::Summary`]).
+//! * [`read_files`] reads a list of files, calling a progress callback per file.
 
 pub mod aggregate;
+pub mod batch;
 pub mod failure;
 pub mod filter;
 pub mod finding;
@@ -27,6 +29,7 @@ pub mod tls;
 use serde::Serialize;
 
 pub use aggregate::AggregateReport;
+pub use batch::Batch;
 pub use failure::FailureReport;
 pub use finding::Finding;
 pub use tls::TlsReport;
@@ -88,45 +91,61 @@ pub struct Overview {
     pub messages: u64,
 }
 
+impl Overview {
+    /// The overview of an aggregate report with `records` records and `messages`
+    /// messages (given apart: a stored report keeps its records elsewhere).
+    pub(crate) fn of_aggregate(a: &AggregateReport, records: usize, messages: u64) -> Overview {
+        let secs = |v: u64| Some(i64::try_from(v).unwrap_or(i64::MAX));
+        Overview {
+            kind: "aggregate",
+            org_name: a.org_name.clone(),
+            report_id: a.report_id.clone(),
+            policy_domain: a.policy.domain.clone(),
+            begin: secs(a.begin),
+            end: secs(a.end),
+            records,
+            messages,
+        }
+    }
+
+    pub(crate) fn of_failure(f: &FailureReport) -> Overview {
+        Overview {
+            kind: "failure",
+            org_name: f.reporter.clone().unwrap_or_default(),
+            report_id: f.report_message_id.clone().unwrap_or_default(),
+            policy_domain: f.reported_domain.clone().unwrap_or_default(),
+            begin: f.arrival_date,
+            end: f.arrival_date,
+            records: 1,
+            messages: 1,
+        }
+    }
+
+    pub(crate) fn of_tls(t: &TlsReport) -> Overview {
+        Overview {
+            kind: "tls",
+            org_name: t.organization_name.clone(),
+            report_id: t.report_id.clone(),
+            policy_domain: t
+                .policies
+                .first()
+                .map(|p| p.policy_domain.clone())
+                .unwrap_or_default(),
+            begin: t.begin,
+            end: t.end,
+            records: t.policies.len(),
+            messages: t.sessions(),
+        }
+    }
+}
+
 impl Report {
     /// The report's overview.
     pub fn overview(&self) -> Overview {
-        let secs = |v: u64| Some(i64::try_from(v).unwrap_or(i64::MAX));
         match self {
-            Report::Aggregate(a) => Overview {
-                kind: "aggregate",
-                org_name: a.org_name.clone(),
-                report_id: a.report_id.clone(),
-                policy_domain: a.policy.domain.clone(),
-                begin: secs(a.begin),
-                end: secs(a.end),
-                records: a.records.len(),
-                messages: a.messages(),
-            },
-            Report::Failure(f) => Overview {
-                kind: "failure",
-                org_name: f.reporter.clone().unwrap_or_default(),
-                report_id: f.report_message_id.clone().unwrap_or_default(),
-                policy_domain: f.reported_domain.clone().unwrap_or_default(),
-                begin: f.arrival_date,
-                end: f.arrival_date,
-                records: 1,
-                messages: 1,
-            },
-            Report::Tls(t) => Overview {
-                kind: "tls",
-                org_name: t.organization_name.clone(),
-                report_id: t.report_id.clone(),
-                policy_domain: t
-                    .policies
-                    .first()
-                    .map(|p| p.policy_domain.clone())
-                    .unwrap_or_default(),
-                begin: t.begin,
-                end: t.end,
-                records: t.policies.len(),
-                messages: t.sessions(),
-            },
+            Report::Aggregate(a) => Overview::of_aggregate(a, a.records.len(), a.messages()),
+            Report::Failure(f) => Overview::of_failure(f),
+            Report::Tls(t) => Overview::of_tls(t),
         }
     }
 }
@@ -280,24 +299,29 @@ pub fn read_file(name: &str, bytes: &[u8], limits: &Limits) -> FileResult {
         reports: Vec::new(),
         findings: Vec::new(),
     };
-    let unpacked = input::unpack(bytes, limits);
-    result.findings = unpacked.findings;
-    let mut error = unpacked.error;
-    for doc in unpacked.documents {
-        let parsed = match doc.kind {
-            input::DocumentKind::Aggregate => aggregate::parse(&doc.bytes).map(Report::Aggregate),
-            input::DocumentKind::Tls => tls::parse(&doc.bytes).map(Report::Tls),
-            input::DocumentKind::Failure => failure::parse(&doc.bytes).map(Report::Failure),
+    // Each document is parsed as soon as it is unpacked, straight from the input or
+    // the decompressed member: nothing is copied.
+    let mut error = None;
+    let mut reports = Vec::new();
+    let outcome = input::unpack_each(bytes, limits, &mut |kind, doc| {
+        let parsed = match kind {
+            input::DocumentKind::Aggregate => aggregate::parse(doc).map(Report::Aggregate),
+            input::DocumentKind::Tls => tls::parse(doc).map(Report::Tls),
+            input::DocumentKind::Failure => failure::parse(doc).map(Report::Failure),
         };
         match parsed {
-            Ok(r) => result.reports.push(r),
+            Ok(r) => reports.push(r),
             Err(e) => {
                 if error.is_none() {
                     error = Some(e);
                 }
             }
         }
-    }
+    });
+    result.reports = reports;
+    result.findings = outcome.findings;
+    // An unpacking error comes first (it was met first or stopped the reading).
+    let mut error = outcome.error.or(error);
     if error.is_none() && result.reports.is_empty() {
         error = Some(ReportError::UnknownFormat);
     }
@@ -323,39 +347,6 @@ pub fn read_files<'a>(
         out.push(r);
     }
     out
-}
-
-/// Results gathered file by file, for a caller that receives files one at a time
-/// (a Web Worker posting each result back as soon as it is read).
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-pub struct Batch {
-    /// Results, in the order the files were added.
-    pub files: Vec<FileResult>,
-}
-
-impl Batch {
-    /// An empty batch.
-    pub fn new() -> Self {
-        Batch::default()
-    }
-
-    /// Reads one more file and returns its result (also kept in the batch).
-    pub fn add(&mut self, name: &str, bytes: &[u8], limits: &Limits) -> &FileResult {
-        let r = read_file(name, bytes, limits);
-        self.files.push(r);
-        let last = self.files.len() - 1;
-        &self.files[last]
-    }
-
-    /// Adds a result read elsewhere (another worker).
-    pub fn push(&mut self, result: FileResult) {
-        self.files.push(result);
-    }
-
-    /// The batch analysis of every report read so far.
-    pub fn summary(&self) -> summary::Summary {
-        summary::summarize(&self.files)
-    }
 }
 
 /// Lower-cases and trims a value read from a report (`"Pass "` → `"pass"`).
@@ -429,8 +420,13 @@ pub struct FileView<'a> {
 }
 
 impl<'a> FileView<'a> {
-    /// The view of `f`.
-    pub fn of(f: &'a FileResult) -> Self {
+    /// The view of a stored file, with the reports `filter` keeps.
+    pub fn of(batch: &'a Batch, f: &'a batch::StoredFile, filter: &filter::Filter) -> Self {
+        let kept: Vec<&batch::StoredReport> = f
+            .reports
+            .iter()
+            .filter(|r| filter.keeps(batch, r))
+            .collect();
         FileView {
             name: &f.name,
             status: f.status,
@@ -438,19 +434,23 @@ impl<'a> FileView<'a> {
             findings: f
                 .findings
                 .iter()
-                .chain(f.reports.iter().flat_map(|r| match r {
-                    Report::Aggregate(a) => a.findings.as_slice(),
+                .chain(kept.iter().flat_map(|r| match r {
+                    batch::StoredReport::Aggregate(i) => {
+                        batch.aggregates()[*i].report.findings.as_slice()
+                    }
                     _ => &[],
                 }))
                 .collect(),
-            reports: f.reports.iter().map(Report::overview).collect(),
+            reports: kept.iter().map(|r| batch.overview(r)).collect(),
         }
     }
 }
 
-/// The batch as JSON, in `lang`: `files` (see [`FileView`]) and the summary's fields.
+/// The batch as JSON, in `lang`: `files` (see [`FileView`], narrowed by `filter`) and
+/// the summary's fields.
 pub fn batch_json(
-    files: &[FileResult],
+    batch: &Batch,
+    filter: &filter::Filter,
     summary: &summary::Summary,
     lang: crate::i18n::Lang,
 ) -> String {
@@ -462,7 +462,11 @@ pub fn batch_json(
     }
     crate::i18n::to_json(
         &Output {
-            files: files.iter().map(FileView::of).collect(),
+            files: batch
+                .files()
+                .iter()
+                .map(|f| FileView::of(batch, f, filter))
+                .collect(),
             summary,
         },
         lang,

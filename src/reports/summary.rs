@@ -5,13 +5,15 @@
 //! Identical aggregate reports (same organisation and report ID, e.g. delivered twice
 //! or to two addresses) count once.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 
-use super::aggregate::{AggregateReport, Record};
-use super::{FileResult, FileStatus, Finding, Report};
-use crate::dmarc::evaluate::{Mode, aligned};
+use super::aggregate::PolicyPublished;
+use super::batch::{Batch, RecordRef, StoredAggregate, StoredReport};
+use super::filter::Filter;
+use super::{FileResult, FileStatus, Finding};
+use crate::dmarc::evaluate::Mode;
 use crate::i18n::Lang;
 
 /// Messages by result.
@@ -236,35 +238,71 @@ fn mode(v: Option<&str>) -> Mode {
     }
 }
 
-/// Alignment recomputed from a record's raw results: (DKIM, SPF).
-pub fn recompute(report: &AggregateReport, r: &Record) -> (bool, bool) {
-    let from = &r.header_from;
-    if from.is_empty() {
-        return (false, false);
-    }
-    let dkim_mode = mode(report.policy.adkim.as_deref());
-    let spf_mode = mode(report.policy.aspf.as_deref());
-    let dkim = r
-        .dkim_results
-        .iter()
-        .any(|d| d.result == "pass" && !d.domain.is_empty() && aligned(&d.domain, from, dkim_mode));
-    let spf = r.spf_results.iter().any(|s| {
-        s.result == "pass"
-            && s.scope.as_deref().is_none_or(|sc| sc == "mfrom")
-            && !s.domain.is_empty()
-            && aligned(&s.domain, from, spf_mode)
-    });
-    (dkim, spf)
+/// DMARC identifier alignment ([`crate::dmarc::evaluate::aligned`]) with the organisational domain of each
+/// distinct text looked up once: a batch repeats the same few domains in every record.
+#[derive(Default)]
+pub(crate) struct Aligner<'a> {
+    org: HashMap<&'a str, String>,
 }
 
-/// True when the record fails DMARC: by the reporter's evaluation, or, when the
-/// reporter gave none, by the recomputed alignment.
-fn fails(report: &AggregateReport, r: &Record) -> bool {
-    if r.dkim.is_empty() && r.spf.is_empty() {
-        let (d, s) = recompute(report, r);
-        !(d || s)
-    } else {
-        !r.dmarc_pass()
+impl<'a> Aligner<'a> {
+    fn cache(&mut self, domain: &'a str) {
+        self.org
+            .entry(domain)
+            .or_insert_with(|| crate::dmarc::psl::organizational_domain(domain));
+    }
+
+    /// True when `a` and `b` are aligned in `mode`.
+    pub(crate) fn aligned(&mut self, a: &'a str, b: &'a str, mode: Mode) -> bool {
+        let same = a
+            .trim()
+            .trim_end_matches('.')
+            .eq_ignore_ascii_case(b.trim().trim_end_matches('.'));
+        match mode {
+            Mode::Strict => same,
+            Mode::Relaxed => {
+                same || {
+                    self.cache(a);
+                    self.cache(b);
+                    self.org.get(a) == self.org.get(b)
+                }
+            }
+        }
+    }
+
+    /// Alignment recomputed from a record's raw results: (DKIM, SPF).
+    pub(crate) fn recompute(
+        &mut self,
+        policy: &PolicyPublished,
+        r: &RecordRef<'a>,
+    ) -> (bool, bool) {
+        let from = r.header_from();
+        if from.is_empty() {
+            return (false, false);
+        }
+        let dkim_mode = mode(policy.adkim.as_deref());
+        let spf_mode = mode(policy.aspf.as_deref());
+        let dkim = r.dkim_results().any(|d| {
+            d.result == "pass" && !d.domain.is_empty() && self.aligned(d.domain, from, dkim_mode)
+        });
+        let spf = r.spf_results().any(|s| {
+            s.result == "pass"
+                && s.scope.is_none_or(|sc| sc == "mfrom")
+                && !s.domain.is_empty()
+                && self.aligned(s.domain, from, spf_mode)
+        });
+        (dkim, spf)
+    }
+
+    /// True when the record fails DMARC: by the reporter's evaluation, or, when the
+    /// reporter gave none, by the recomputed alignment.
+    fn fails(&mut self, policy: &PolicyPublished, r: &RecordRef<'a>) -> bool {
+        if r.dkim().is_empty() && r.spf().is_empty() {
+            let (d, s) = self.recompute(policy, r);
+            !(d || s)
+        } else {
+            !r.dmarc_pass()
+        }
     }
 }
 
@@ -321,35 +359,40 @@ fn add_result(list: &mut Vec<DomainResult>, domain: &str, result: &str, n: u64) 
     }
 }
 
-/// Analyses a batch of file results.
+/// Analyses a batch of file results (read elsewhere; they are copied into a [`Batch`]).
 pub fn summarize(files: &[FileResult]) -> Summary {
+    Batch::from_results(files.iter().cloned()).summary()
+}
+
+/// Analyses the reports of `batch` that `filter` keeps.
+pub fn summarize_batch(batch: &Batch, filter: &Filter) -> Summary {
     let mut s = Summary::default();
     let t = &mut s.totals;
-    t.files = files.len();
-    t.files_with_errors = files
+    t.files = batch.files().len();
+    t.files_with_errors = batch
+        .files()
         .iter()
         .filter(|f| f.status == FileStatus::Error)
         .count();
-    let mut seen: HashSet<(String, String)> = HashSet::new();
-    let mut reports: Vec<&AggregateReport> = Vec::new();
-    for f in files {
-        for r in &f.reports {
+    let mut reports: Vec<&StoredAggregate> = Vec::new();
+    for f in batch.files() {
+        for r in f.reports.iter().filter(|r| filter.keeps(batch, r)) {
             match r {
-                Report::Aggregate(a) => {
-                    let key = (a.org_name.to_lowercase(), a.report_id.clone());
-                    if !a.report_id.is_empty() && !seen.insert(key) {
+                StoredReport::Aggregate(i) => {
+                    let a = &batch.aggregates()[*i];
+                    if a.duplicate {
                         s.totals.duplicates += 1;
                         s.findings.push(Finding::DuplicateReport {
-                            org_name: a.org_name.clone(),
-                            report_id: a.report_id.clone(),
+                            org_name: a.report.org_name.clone(),
+                            report_id: a.report.report_id.clone(),
                             file: f.name.clone(),
                         });
                         continue;
                     }
                     reports.push(a);
                 }
-                Report::Failure(_) => s.totals.failure_reports += 1,
-                Report::Tls(tls) => {
+                StoredReport::Failure(_) => s.totals.failure_reports += 1,
+                StoredReport::Tls(tls) => {
                     s.totals.tls_reports += 1;
                     s.totals.tls_sessions += tls.sessions();
                     s.totals.tls_failed_sessions += tls.failed();
@@ -372,40 +415,46 @@ pub fn summarize(files: &[FileResult]) -> Summary {
             }
         }
     }
+    let mut align = Aligner::default();
     let mut days: BTreeMap<u64, (u64, u64)> = BTreeMap::new();
     let mut reporters: BTreeMap<String, Reporter> = BTreeMap::new();
-    let mut sources: BTreeMap<String, Source> = BTreeMap::new();
+    let mut sources: HashMap<&str, Source> = HashMap::new();
     let mut domains = BTreeSet::new();
-    let mut rejected_sources = BTreeSet::new();
-    let mut unaligned: BTreeMap<(String, String, String), u64> = BTreeMap::new();
+    let mut rejected_sources = HashSet::new();
+    let mut unaligned: BTreeMap<(&str, &str, &str), u64> = BTreeMap::new();
+    // Failing sources with a passing DKIM or SPF result (not aligned): likely
+    // legitimate, to fix before enforcing.
+    let mut legit: HashMap<&str, u64> = HashMap::new();
     for a in &reports {
+        let policy = &a.report.policy;
         let t = &mut s.totals;
         t.reports += 1;
-        t.records += a.records.len();
-        if !a.policy.domain.is_empty() {
-            domains.insert(a.policy.domain.clone());
+        t.records += a.records;
+        if !policy.domain.is_empty() {
+            domains.insert(policy.domain.clone());
         }
         let rep = reporters
-            .entry(a.org_name.to_lowercase())
+            .entry(a.report.org_name.to_lowercase())
             .or_insert_with(|| Reporter {
-                org_name: a.org_name.clone(),
-                email: a.email.clone(),
+                org_name: a.report.org_name.clone(),
+                email: a.report.email.clone(),
                 reports: 0,
                 records: 0,
                 messages: 0,
                 dmarc_pass: 0,
             });
         rep.reports += 1;
-        rep.records += a.records.len();
-        for r in &a.records {
-            let n = r.count;
-            let pass = !fails(a, r);
+        rep.records += a.records;
+        let period = spread(a.report.begin, a.report.end, 1).len() > 1;
+        for r in batch.records(a) {
+            let n = r.count();
+            let pass = !align.fails(policy, &r);
             let pass_n = if pass { n } else { 0 };
             t.messages += n;
             t.dmarc_pass += pass_n;
-            t.dkim.add(&r.dkim, n);
-            t.spf.add(&r.spf, n);
-            match (r.dkim == "pass", r.spf == "pass") {
+            t.dkim.add(r.dkim(), n);
+            t.spf.add(r.spf(), n);
+            match (r.dkim() == "pass", r.spf() == "pass") {
                 (true, true) => t.alignment.both += n,
                 (true, false) => t.alignment.dkim_only += n,
                 (false, true) => t.alignment.spf_only += n,
@@ -413,57 +462,67 @@ pub fn summarize(files: &[FileResult]) -> Summary {
             }
             rep.messages += n;
             rep.dmarc_pass += pass_n;
-            for (day, part) in spread(a.begin, a.end, n) {
-                let e = days.entry(day).or_default();
-                e.0 += part;
-                if pass {
-                    e.1 += part;
+            if period {
+                for (day, part) in spread(a.report.begin, a.report.end, n) {
+                    let e = days.entry(day).or_default();
+                    e.0 += part;
+                    if pass {
+                        e.1 += part;
+                    }
                 }
+            } else {
+                let e = days.entry(a.report.begin / 86_400).or_default();
+                e.0 += n;
+                e.1 += pass_n;
             }
-            let src = sources
-                .entry(r.source_ip.clone())
-                .or_insert_with(|| Source {
-                    ip: r.source_ip.clone(),
-                    ptr: None,
-                    base_domain: None,
-                    messages: 0,
-                    dmarc_pass: 0,
-                    dispositions: BTreeMap::new(),
-                    header_from: Vec::new(),
-                    dkim: Vec::new(),
-                    spf: Vec::new(),
-                });
+            let ip = r.source_ip();
+            let src = sources.entry(ip).or_insert_with(|| Source {
+                ip: ip.to_string(),
+                ptr: None,
+                base_domain: None,
+                messages: 0,
+                dmarc_pass: 0,
+                dispositions: BTreeMap::new(),
+                header_from: Vec::new(),
+                dkim: Vec::new(),
+                spf: Vec::new(),
+            });
             src.messages += n;
             src.dmarc_pass += pass_n;
-            let disposition = if r.disposition.is_empty() {
-                "none"
-            } else {
-                &r.disposition
+            let disposition = match r.disposition() {
+                "" => "none",
+                d => d,
             };
-            *src.dispositions.entry(disposition.to_string()).or_default() += n;
-            if !r.header_from.is_empty() && !src.header_from.contains(&r.header_from) {
-                src.header_from.push(r.header_from.clone());
+            match src.dispositions.get_mut(disposition) {
+                Some(v) => *v += n,
+                None => {
+                    src.dispositions.insert(disposition.to_string(), n);
+                }
             }
-            for d in &r.dkim_results {
-                add_result(&mut src.dkim, &d.domain, &d.result, n);
+            let from = r.header_from();
+            if !from.is_empty() && !src.header_from.iter().any(|h| h == from) {
+                src.header_from.push(from.to_string());
             }
-            for x in &r.spf_results {
-                add_result(&mut src.spf, &x.domain, &x.result, n);
+            for d in r.dkim_results() {
+                add_result(&mut src.dkim, d.domain, d.result, n);
+            }
+            for x in r.spf_results() {
+                add_result(&mut src.spf, x.domain, x.result, n);
             }
             // The reporter's evaluation against the raw results.
-            let (dkim_ok, spf_ok) = recompute(a, r);
-            for (method, reported, ok) in [("dkim", &r.dkim, dkim_ok), ("spf", &r.spf, spf_ok)] {
-                if reported.is_empty() || r.header_from.is_empty() {
+            let (dkim_ok, spf_ok) = align.recompute(policy, &r);
+            for (method, reported, ok) in [("dkim", r.dkim(), dkim_ok), ("spf", r.spf(), spf_ok)] {
+                if reported.is_empty() || from.is_empty() {
                     continue;
                 }
                 if (reported == "pass") != ok {
                     s.disagreements.push(Disagreement {
-                        org_name: a.org_name.clone(),
-                        report_id: a.report_id.clone(),
-                        source_ip: r.source_ip.clone(),
-                        header_from: r.header_from.clone(),
+                        org_name: a.report.org_name.clone(),
+                        report_id: a.report.report_id.clone(),
+                        source_ip: ip.to_string(),
+                        header_from: from.to_string(),
                         method,
-                        reported: reported.clone(),
+                        reported: reported.to_string(),
                         recomputed: if ok { "pass" } else { "fail" }.into(),
                         messages: n,
                     });
@@ -472,21 +531,24 @@ pub fn summarize(files: &[FileResult]) -> Summary {
             // What p=reject would do.
             if !pass {
                 s.what_if.rejected_messages += n;
-                rejected_sources.insert(r.source_ip.clone());
-                if r.disposition == "reject" {
+                rejected_sources.insert(ip);
+                if r.disposition() == "reject" {
                     s.what_if.already_rejected += n;
                 }
-                let unaligned_pass = r.dkim_results.iter().find(|d| {
+                let unaligned_pass = r.dkim_results().find(|d| {
                     d.result == "pass"
                         && !d.domain.is_empty()
-                        && !r.header_from.is_empty()
-                        && !aligned(&d.domain, &r.header_from, Mode::Relaxed)
+                        && !from.is_empty()
+                        && !align.aligned(d.domain, from, Mode::Relaxed)
                 });
                 if let Some(d) = unaligned_pass {
                     s.what_if.dkim_unaligned_messages += n;
-                    *unaligned
-                        .entry((r.source_ip.clone(), d.domain.clone(), r.header_from.clone()))
-                        .or_default() += n;
+                    *unaligned.entry((ip, d.domain, from)).or_default() += n;
+                }
+                if r.dkim_results().any(|d| d.result == "pass")
+                    || r.spf_results().any(|x| x.result == "pass")
+                {
+                    *legit.entry(ip).or_default() += n;
                 }
             }
         }
@@ -496,9 +558,9 @@ pub fn summarize(files: &[FileResult]) -> Summary {
         .into_iter()
         .map(
             |((ip, dkim_domain, header_from), messages)| UnalignedSource {
-                ip,
-                dkim_domain,
-                header_from,
+                ip: ip.to_string(),
+                dkim_domain: dkim_domain.to_string(),
+                header_from: header_from.to_string(),
                 messages,
             },
         )
@@ -549,41 +611,38 @@ pub fn summarize(files: &[FileResult]) -> Summary {
             messages: u.messages,
         });
     }
-    s.readiness = readiness(&reports, &s);
+    let latest = reports
+        .iter()
+        .max_by_key(|r| r.report.end)
+        .map(|a| &a.report.policy);
+    s.readiness = readiness(latest, legit, &s);
     s
 }
 
-/// The steps from the current policy towards `p=reject`.
-fn readiness(reports: &[&AggregateReport], s: &Summary) -> Vec<Finding> {
-    let Some(latest) = reports.iter().max_by_key(|r| r.end) else {
+/// The steps from the current policy (the one of the latest report) towards
+/// `p=reject`; `legit` gives the failing sources that pass DKIM or SPF unaligned.
+fn readiness(
+    latest: Option<&PolicyPublished>,
+    legit: HashMap<&str, u64>,
+    s: &Summary,
+) -> Vec<Finding> {
+    let Some(policy) = latest else {
         return Vec::new();
     };
-    let p = latest.policy.p.as_deref().unwrap_or("none");
-    let pct = latest.policy.pct.unwrap_or(100).min(100);
+    let p = policy.p.as_deref().unwrap_or("none");
+    let pct = policy.pct.unwrap_or(100).min(100);
     let mut steps = Vec::new();
-    // Failing sources that show signs of being legitimate: a passing DKIM or SPF
-    // result, only not aligned with the From domain.
-    let mut legit: BTreeMap<String, u64> = BTreeMap::new();
-    for a in reports {
-        for r in a.records.iter().filter(|r| fails(a, r)) {
-            let authenticated = r.dkim_results.iter().any(|d| d.result == "pass")
-                || r.spf_results.iter().any(|x| x.result == "pass");
-            if authenticated {
-                *legit.entry(r.source_ip.clone()).or_default() += r.count;
-            }
-        }
-    }
-    let mut legit: Vec<(String, u64)> = legit.into_iter().collect();
-    legit.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let mut legit: Vec<(&str, u64)> = legit.into_iter().collect();
+    legit.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
     if p != "reject" && !legit.is_empty() {
         steps.push(Finding::FixSourcesFirst {
-            sources: legit.iter().take(5).map(|(ip, _)| ip.clone()).collect(),
+            sources: legit.iter().take(5).map(|(ip, _)| ip.to_string()).collect(),
             messages: legit.iter().map(|(_, n)| n).sum(),
         });
     }
     match p {
         "reject" => steps.push(Finding::AtReject {
-            domain: latest.policy.domain.clone(),
+            domain: policy.domain.clone(),
         }),
         "quarantine" if pct < 100 => steps.push(Finding::RaiseQuarantine {
             from: pct,
@@ -626,7 +685,7 @@ fn csv_line(fields: &[String]) -> String {
 
 /// Every record of every distinct aggregate report, one CSV line each, with the
 /// alignment Sceau recomputes beside the reporter's.
-pub fn records_csv(files: &[FileResult]) -> String {
+pub fn records_csv(batch: &Batch) -> String {
     let mut out = csv_line(
         &[
             "file",
@@ -650,44 +709,41 @@ pub fn records_csv(files: &[FileResult]) -> String {
         ]
         .map(String::from),
     );
-    let mut seen = HashSet::new();
-    for f in files {
+    let mut align = Aligner::default();
+    for f in batch.files() {
         for r in &f.reports {
-            let Report::Aggregate(a) = r else { continue };
-            if !a.report_id.is_empty()
-                && !seen.insert((a.org_name.to_lowercase(), a.report_id.clone()))
-            {
+            let StoredReport::Aggregate(i) = r else {
                 continue;
-            }
-            for rec in &a.records {
-                let (d, s) = recompute(a, rec);
+            };
+            let a = &batch.aggregates()[*i];
+            let policy = &a.report.policy;
+            for rec in batch.records(a) {
+                let (d, s) = align.recompute(policy, &rec);
                 let dkim = rec
-                    .dkim_results
-                    .iter()
+                    .dkim_results()
                     .map(|x| format!("{}={}", x.domain, x.result))
                     .collect::<Vec<_>>()
                     .join(" ");
                 let spf = rec
-                    .spf_results
-                    .iter()
+                    .spf_results()
                     .map(|x| format!("{}={}", x.domain, x.result))
                     .collect::<Vec<_>>()
                     .join(" ");
                 out.push_str(&csv_line(&[
                     f.name.clone(),
-                    a.org_name.clone(),
-                    a.report_id.clone(),
-                    a.begin.to_string(),
-                    a.end.to_string(),
-                    a.policy.domain.clone(),
-                    a.policy.p.clone().unwrap_or_default(),
-                    rec.source_ip.clone(),
-                    rec.count.to_string(),
-                    rec.disposition.clone(),
-                    rec.dkim.clone(),
-                    rec.spf.clone(),
-                    rec.header_from.clone(),
-                    rec.envelope_from.clone().unwrap_or_default(),
+                    a.report.org_name.clone(),
+                    a.report.report_id.clone(),
+                    a.report.begin.to_string(),
+                    a.report.end.to_string(),
+                    policy.domain.clone(),
+                    policy.p.clone().unwrap_or_default(),
+                    rec.source_ip().to_string(),
+                    rec.count().to_string(),
+                    rec.disposition().to_string(),
+                    rec.dkim().to_string(),
+                    rec.spf().to_string(),
+                    rec.header_from().to_string(),
+                    rec.envelope_from().unwrap_or_default().to_string(),
                     dkim,
                     spf,
                     if d { "pass" } else { "fail" }.into(),

@@ -597,7 +597,7 @@ fn codes_are_unique_and_sentences_follow_typography() {
 fn csv_and_json_exports() {
     let f = read_file("a.xml", simple().as_bytes(), &Limits::default());
     let files = [f];
-    let csv = summary::records_csv(&files);
+    let csv = summary::records_csv(&Batch::from_results(files.clone()));
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 2);
     assert!(lines[0].starts_with("file,org_name,report_id"));

@@ -9,8 +9,9 @@
 //! `{cmd: "cancel"}` stops an `add` between two files; `{cmd: "clear"}` forgets
 //! everything; `{cmd: "export", what, lang}` posts `{"kind":"export","what":…,"text":…}`
 //! for `records_csv`, `sources_csv` or `batch_json`. Worker → main messages are JSON
-//! strings. Files travel as `File` handles, so each is read here, one at a time: memory
-//! stays near the size of the largest file.
+//! strings. Files travel as `File` handles, so each is read here, one at a time, and
+//! folded into the batch's compact table: memory holds the largest file and the table
+//! (about a tenth of the XML), never the whole batch.
 
 use std::cell::{Cell, RefCell};
 
@@ -21,6 +22,7 @@ use wasm_bindgen_futures::{JsFuture, spawn_local};
 use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
 
 use crate::i18n::Lang;
+use crate::reports::filter::Filter;
 use crate::reports::{Batch, FileStatus, Limits};
 
 /// Sources sent to the page (the largest first); exports have them all.
@@ -44,10 +46,10 @@ fn field(obj: &JsValue, name: &str) -> JsValue {
     Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
 
-fn filter_of(obj: &JsValue) -> crate::reports::filter::Filter {
+fn filter_of(obj: &JsValue) -> Filter {
     let text = |k: &str| field(obj, k).as_string().filter(|s| !s.is_empty());
     let time = |k: &str| field(obj, k).as_f64().map(|t| t as u64);
-    crate::reports::filter::Filter {
+    Filter {
         reporter: text("reporter"),
         domain: text("domain"),
         from: time("from"),
@@ -56,14 +58,12 @@ fn filter_of(obj: &JsValue) -> crate::reports::filter::Filter {
 }
 
 /// Reporter names and policy domains of every aggregate report, sorted, each once.
-fn choices(files: &[crate::reports::FileResult]) -> (Vec<String>, Vec<String>) {
+fn choices(batch: &Batch) -> (Vec<String>, Vec<String>) {
     let mut reporters = std::collections::BTreeSet::new();
     let mut domains = std::collections::BTreeSet::new();
-    for r in files.iter().flat_map(|f| &f.reports) {
-        if let crate::reports::Report::Aggregate(a) = r {
-            reporters.insert(a.org_name.clone());
-            domains.insert(a.policy.domain.to_ascii_lowercase());
-        }
+    for a in batch.aggregates() {
+        reporters.insert(a.report.org_name.clone());
+        domains.insert(a.report.policy.domain.to_ascii_lowercase());
     }
     (
         reporters.into_iter().collect(),
@@ -94,10 +94,7 @@ async fn add(files: Vec<File>) {
             Ok(buf) => Uint8Array::new(&buf).to_vec(),
             Err(_) => Vec::new(),
         };
-        let status = BATCH.with_borrow_mut(|b| {
-            let r = b.add(&name, &bytes, &limits);
-            matches!(r.status, FileStatus::Ok)
-        });
+        let status = BATCH.with_borrow_mut(|b| b.add(&name, &bytes, &limits) == FileStatus::Ok);
         drop(bytes);
         post(
             json!({"kind": "progress", "done": i + 1, "total": total, "name": name, "ok": status}),
@@ -126,19 +123,14 @@ fn on_message(e: MessageEvent) {
             let lang = lang_of(&data);
             let filter = filter_of(&data);
             let text = BATCH.with_borrow(|b| {
-                let files = if filter.is_empty() {
-                    b.files.clone()
-                } else {
-                    crate::reports::filter::apply(&b.files, &filter)
-                };
-                let mut summary = crate::reports::summary::summarize(&files);
+                let mut summary = b.summary_of(&filter);
                 // The page shows the largest sources; all of them are in the exports.
                 let sources_total = summary.sources.len();
                 summary.sources.truncate(SOURCES_SENT);
                 // The filter's choices come from the whole batch (names only: no second
                 // summary).
-                let (reporters, domains) = choices(&b.files);
-                let batch = crate::reports::batch_json(&files, &summary, lang);
+                let (reporters, domains) = choices(b);
+                let batch = crate::reports::batch_json(b, &filter, &summary, lang);
                 // The batch text goes out as it is, not parsed and written again.
                 format!(
                     "{{\"kind\":\"view\",\"busy\":{},\"sources_total\":{sources_total},\"choices\":{},\"batch\":{batch}}}",
@@ -151,8 +143,7 @@ fn on_message(e: MessageEvent) {
         Some("records") => {
             let ip = field(&data, "ip").as_string().unwrap_or_default();
             let records = BATCH.with_borrow(|b| {
-                serde_json::to_value(crate::reports::filter::records_of(&b.files, &ip))
-                    .unwrap_or_default()
+                serde_json::to_value(crate::reports::filter::records_of(b, &ip)).unwrap_or_default()
             });
             post(json!({"kind": "records", "ip": ip, "records": records}));
         }
@@ -160,9 +151,9 @@ fn on_message(e: MessageEvent) {
             let lang = lang_of(&data);
             let what = field(&data, "what").as_string().unwrap_or_default();
             let text = BATCH.with_borrow(|b| match what.as_str() {
-                "records_csv" => crate::reports::summary::records_csv(&b.files),
+                "records_csv" => crate::reports::summary::records_csv(b),
                 "sources_csv" => crate::reports::summary::sources_csv(&b.summary()),
-                _ => crate::reports::batch_json(&b.files, &b.summary(), lang),
+                _ => crate::reports::batch_json(b, &Filter::default(), &b.summary(), lang),
             });
             post(json!({"kind": "export", "what": what, "text": text}));
         }
