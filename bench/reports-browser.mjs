@@ -7,7 +7,9 @@
 // from disk; no copy through Node). Measures from the input to the dashboard showing
 // EXPECTED_MESSAGES in #total-messages, the part until the worker has read the last
 // file (#reports-progress gone), the page's responsiveness (round trip of an evaluate
-// every 200 ms: the largest), the page's JS heap (CDP Performance.getMetrics: the
+// every 200 ms: the largest, overall, while the worker reads and from then on, which
+// includes showing the dashboard and narrowing it to one reporter), the time to narrow
+// the dashboard to one reporter, the page's JS heap (CDP Performance.getMetrics: the
 // page only, not the worker) and the renderer process's peak RSS (page and worker,
 // with the worker's wasm memory), and the CPU seconds of all the browser's processes
 // over the run (the sampling's share included). Prints one JSON line; exits 1 if the total is wrong.
@@ -111,14 +113,18 @@ try {
 
   let running = true;
   let maxLatency = 0;
+  // [page time when the probe ran, round trip ms]: split into phases afterwards.
+  const probes = [];
   let samples = 0;
   let maxHeap = 0;
   let maxRss = 0;
   const sampler = (async () => {
     while (running) {
       const t0 = performance.now();
-      await page.evaluate(() => 1);
-      maxLatency = Math.max(maxLatency, performance.now() - t0);
+      const at = await page.evaluate(() => performance.now());
+      const latency = performance.now() - t0;
+      maxLatency = Math.max(maxLatency, latency);
+      probes.push([at, latency]);
       samples++;
       const { metrics } = await cdp.send('Performance.getMetrics');
       const heap = metrics.find((m) => m.name === 'JSHeapUsedSize');
@@ -149,9 +155,24 @@ try {
   const tShown = performance.now();
   const cpu = rootPid ? treeCpu(rootPid) - cpu0 : null;
   const marks = await page.evaluate(() => window.__bench);
+  const shown = (await page.textContent('#total-messages')).trim();
+  // Narrowing to one reporter: the worker summarises again and the page redraws.
+  const reporter = await page.$eval('#reports-reporter option:nth-child(2)', (o) => o.value);
+  const n0 = performance.now();
+  await page.selectOption('#reports-reporter', reporter);
+  await page.waitForFunction((before) => document.querySelector('#total-messages')?.textContent.trim() !== before,
+    shown, { timeout: 5 * 60 * 1000 });
+  const narrowSeconds = (performance.now() - n0) / 1000;
+  // The worker's own figures (its wasm memory only grows: its size is its peak).
+  let workerMemory = {};
+  for (const w of page.workers()) {
+    const m = await w.evaluate(() => self.sceauMemory).catch(() => undefined);
+    if (m) workerMemory = m;
+  }
+  await new Promise((r) => setTimeout(r, 500));
   running = false;
   await sampler;
-  const shown = (await page.textContent('#total-messages')).trim();
+  const phase = (from, to) => Math.round(Math.max(0, ...probes.filter(([at]) => at >= from && at < to).map(([, l]) => l)));
   const out = {
     files: files.length,
     seconds: marks.shown ? (marks.shown - p0) / 1000 : (tShown - t0) / 1000,
@@ -162,9 +183,14 @@ try {
     messages: shown,
     expected,
     max_latency_ms: Math.round(maxLatency),
+    max_latency_reading_ms: phase(p0, marks.read),
+    max_latency_view_ms: phase(marks.read, Infinity),
+    narrow_seconds: narrowSeconds,
     latency_samples: samples,
     page_js_heap_mb: Math.round(maxHeap / 1e6),
     renderer_rss_mb: Math.round(maxRss / 1024),
+    worker_wasm_mb: Math.round((workerMemory.wasm_bytes || 0) / 1e6),
+    worker_table_mb: Math.round((workerMemory.table_bytes || 0) / 1e6),
     errors,
   };
   console.log(JSON.stringify(out));

@@ -87,9 +87,9 @@ if ! skipped browser; then
   kill "$server" 2>/dev/null || true
   trap - EXIT
   if [ -s "$out/browser.json" ]; then
-    read -r secs cpu rss read view lat heap < <(python3 -c 'import json,sys; b=json.load(open(sys.argv[1])); print("%.2f %.2f %d %.2f %.2f %d %d" % (b["seconds"], b["cpu_seconds"], b["renderer_rss_mb"], b["read_seconds"], b["view_seconds"], b["max_latency_ms"], b["page_js_heap_mb"]))' "$out/browser.json")
+    read -r secs cpu rss read view lat_read lat_view narrow heap wasm table < <(python3 -c 'import json,sys; b=json.load(open(sys.argv[1])); print("%.2f %.2f %d %.2f %.2f %d %d %.2f %d %d %d" % (b["seconds"], b["cpu_seconds"], b["renderer_rss_mb"], b["read_seconds"], b["view_seconds"], b["max_latency_reading_ms"], b["max_latency_view_ms"], b["narrow_seconds"], b["page_js_heap_mb"], b["worker_wasm_mb"], b["worker_table_mb"]))' "$out/browser.json")
     results+=("sceau-chromium $secs $cpu $rss")
-    say "Chromium: worker read ${read} s, then the view ${view} s; page round trip max ${lat} ms; page JS heap ${heap} MB; renderer RSS ${rss} MB"
+    say "Chromium: worker read ${read} s, then the view ${view} s; narrowing to one reporter ${narrow} s; page round trip max ${lat_read} ms while reading, ${lat_view} ms from the view on; page JS heap ${heap} MB; renderer RSS ${rss} MB, of which the worker's wasm memory ${wasm} MB (record table ${table} MB)"
   fi
 fi
 

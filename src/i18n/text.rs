@@ -369,6 +369,27 @@ pub enum Label {
         /// In all.
         total: u64,
     },
+    /// Only the first files are listed (those with an error first).
+    FilesShown {
+        /// Listed.
+        shown: u64,
+        /// In all.
+        total: u64,
+    },
+    /// Only the largest disagreeing records are listed.
+    LargestDisagreements {
+        /// Listed.
+        shown: u64,
+        /// In all.
+        total: u64,
+    },
+    /// Repeated findings are listed up to a number per kind.
+    FindingsShown {
+        /// Listed.
+        shown: u64,
+        /// In all.
+        total: u64,
+    },
     /// A duration in seconds, for people.
     Duration(i64),
     /// Where each discovery method found the DMARC record.

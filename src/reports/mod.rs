@@ -473,5 +473,95 @@ pub fn batch_json(
     )
 }
 
+/// How much of a batch the page shows at once. Exports and the CLI have everything;
+/// the page gets the largest or first items of each long list and the list's length.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PageCaps {
+    /// Files listed (those with an error first).
+    pub files: usize,
+    /// Sources (the summary's order: most messages first).
+    pub sources: usize,
+    /// Records where the reporter's evaluation disagrees (most messages first).
+    pub disagreements: usize,
+    /// Findings of one kind (a batch can repeat one kind thousands of times).
+    pub findings_per_kind: usize,
+    /// Unaligned DKIM sources of the what-if.
+    pub unaligned: usize,
+}
+
+impl Default for PageCaps {
+    fn default() -> Self {
+        PageCaps {
+            files: 200,
+            sources: 1000,
+            disagreements: 100,
+            findings_per_kind: 20,
+            unaligned: 10,
+        }
+    }
+}
+
+/// The batch for the page, in `lang`: [`batch_json`]'s fields with each long list cut
+/// to `caps`, and the full lengths beside them (`files_total`, `sources_total`,
+/// `disagreements_total`, `findings_total`), so the page can say what it leaves out.
+pub fn page_json(
+    batch: &Batch,
+    filter: &filter::Filter,
+    mut summary: summary::Summary,
+    caps: &PageCaps,
+    lang: crate::i18n::Lang,
+) -> String {
+    use crate::findings::Finding as _;
+    #[derive(Serialize)]
+    struct Output<'a> {
+        files: Vec<FileView<'a>>,
+        files_total: usize,
+        sources_total: usize,
+        disagreements_total: usize,
+        findings_total: usize,
+        #[serde(flatten)]
+        summary: &'a summary::Summary,
+    }
+    let (broken, read): (Vec<&batch::StoredFile>, Vec<&batch::StoredFile>) = batch
+        .files()
+        .iter()
+        .partition(|f| f.status == FileStatus::Error);
+    let files = broken
+        .into_iter()
+        .chain(read)
+        .take(caps.files)
+        .map(|f| FileView::of(batch, f, filter))
+        .collect();
+    let sources_total = summary.sources.len();
+    summary.sources.truncate(caps.sources);
+    let disagreements_total = summary.disagreements.len();
+    summary
+        .disagreements
+        .sort_by_key(|d| std::cmp::Reverse(d.messages));
+    summary.disagreements.truncate(caps.disagreements);
+    summary
+        .what_if
+        .dkim_unaligned_sources
+        .truncate(caps.unaligned);
+    let findings_total = summary.findings.len();
+    let mut per_kind: std::collections::HashMap<&'static str, usize> = Default::default();
+    summary.findings.retain(|f| {
+        let n = per_kind.entry(f.code()).or_default();
+        *n += 1;
+        *n <= caps.findings_per_kind
+    });
+    crate::i18n::to_json(
+        &Output {
+            files,
+            files_total: batch.files().len(),
+            sources_total,
+            disagreements_total,
+            findings_total,
+            summary: &summary,
+        },
+        lang,
+    )
+}
+
 #[cfg(test)]
 mod tests;

@@ -674,3 +674,91 @@ fn mbox_with_quoted_printable_base64_and_nested_parts() {
     assert_eq!(ids, vec!["id-1", "id-2"]);
     assert!(r.reports.iter().all(|x| x.overview().messages == 3));
 }
+
+#[test]
+fn the_page_gets_long_lists_cut_with_their_lengths() {
+    let limits = Limits::default();
+    let mut b = Batch::new();
+    // Six reports, each with one record the reporter calls a DKIM pass while its only
+    // DKIM result is a fail: six disagreements; one more source per report.
+    for i in 0..6u64 {
+        let ip = format!("192.0.2.{i}");
+        let other = format!("198.51.100.{i}");
+        let x = xml(
+            "rep.example",
+            &format!("id-{i}"),
+            "<p>none</p>",
+            &[
+                (
+                    &ip,
+                    10 + i,
+                    "pass",
+                    "fail",
+                    "example.com",
+                    &[("example.com", "fail")],
+                    &[],
+                ),
+                (&other, 1, "fail", "fail", "example.com", &[], &[]),
+            ],
+        );
+        b.add(&format!("r{i}.xml"), x.as_bytes(), &limits);
+    }
+    b.add("broken-1.xml", b"<feedback><record>", &limits);
+    b.add("broken-2.txt", b"not a report", &limits);
+    let caps = PageCaps {
+        files: 3,
+        sources: 4,
+        disagreements: 2,
+        findings_per_kind: 1,
+        unaligned: 10,
+    };
+    let full = b.summary();
+    assert_eq!(full.disagreements.len(), 6);
+    let page: serde_json::Value = serde_json::from_str(&page_json(
+        &b,
+        &filter::Filter::default(),
+        full.clone(),
+        &caps,
+        crate::i18n::Lang::En,
+    ))
+    .unwrap();
+    // Files: the broken ones first, then the first read ones, up to the cap.
+    let names: Vec<&str> = page["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["broken-1.xml", "broken-2.txt", "r0.xml"]);
+    assert_eq!(page["files_total"], 8);
+    assert_eq!(page["sources"].as_array().unwrap().len(), 4);
+    assert_eq!(page["sources_total"], 12);
+    // The largest disagreements first.
+    let d = page["disagreements"].as_array().unwrap();
+    assert_eq!(d.len(), 2);
+    assert_eq!(
+        (d[0]["messages"].as_u64(), d[1]["messages"].as_u64()),
+        (Some(15), Some(14))
+    );
+    assert_eq!(page["disagreements_total"], 6);
+    // One finding per kind, the total beside; the totals are the whole batch's.
+    let codes: Vec<&str> = page["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    let mut unique = codes.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(codes.len(), unique.len());
+    assert!(codes.contains(&"evaluation_disagrees"));
+    assert_eq!(
+        page["findings_total"].as_u64(),
+        Some(full.findings.len() as u64)
+    );
+    assert_eq!(
+        page["totals"]["messages"].as_u64(),
+        Some(full.totals.messages)
+    );
+}

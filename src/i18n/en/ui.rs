@@ -205,6 +205,15 @@ impl En for crate::i18n::text::Label {
             L::LargestSources { shown, total } => format!(
                 "The {shown} largest of {total} sources are listed; the CSV and JSON exports have them all."
             ),
+            L::FilesShown { shown, total } => format!(
+                "The first {shown} of {total} files are listed, those with an error first; the JSON export lists them all."
+            ),
+            L::LargestDisagreements { shown, total } => format!(
+                "The {shown} largest of {total} records are listed; the JSON export has them all."
+            ),
+            L::FindingsShown { shown, total } => format!(
+                "{shown} of {total} findings are listed (a few of each kind); the JSON export has them all."
+            ),
             L::Duration(s) => super::headers::duration(*s),
             L::DmarcDiscovery {
                 tree_walk,

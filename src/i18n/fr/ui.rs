@@ -207,6 +207,15 @@ impl Fr for crate::i18n::text::Label {
             L::LargestSources { shown, total } => format!(
                 "Les {shown} plus grosses sources sur {total} sont listées\u{a0}; les exports CSV et JSON les contiennent toutes."
             ),
+            L::FilesShown { shown, total } => format!(
+                "Les {shown} premiers fichiers sur {total} sont listés, ceux en erreur d’abord\u{a0}; l’export JSON les liste tous."
+            ),
+            L::LargestDisagreements { shown, total } => format!(
+                "Les {shown} plus gros enregistrements sur {total} sont listés\u{a0}; l’export JSON les contient tous."
+            ),
+            L::FindingsShown { shown, total } => format!(
+                "{shown} constats sur {total} sont listés (quelques-uns de chaque sorte)\u{a0}; l’export JSON les contient tous."
+            ),
             L::Duration(s) => super::headers::duree(*s),
             L::DmarcDiscovery {
                 tree_walk,

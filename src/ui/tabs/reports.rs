@@ -131,8 +131,23 @@ fn s(v: &Value) -> String {
     v.as_str().unwrap_or_default().to_string()
 }
 
+/// The items of a JSON list, borrowed (none when it is not a list).
+fn arr(v: &Value) -> &[Value] {
+    v.as_array().map_or(&[], Vec::as_slice)
+}
+
+/// A note when the worker cut a list (`shown` of `total`), in the note's words.
+fn cut_note(shown: usize, total: &Value, note: impl Fn(u64, u64) -> Label, lang: Lang) -> Html {
+    let total = n(total);
+    if total > shown as u64 {
+        html! { <p class="note">{ note(shown as u64, total).text(lang) }</p> }
+    } else {
+        html! {}
+    }
+}
+
 fn finding_list(list: &Value, lang: Lang) -> Html {
-    let items = list.as_array().cloned().unwrap_or_default();
+    let items = arr(list);
     html! {
         <ul class="findings">{ for items.iter().map(|f| {
             let sev = match f["severity"].as_str() {
@@ -235,7 +250,6 @@ pub fn reports_tab() -> Html {
     let lang = ctx.state.lang;
     let view = use_state(|| None::<Rc<Value>>);
     let choices = use_state(|| Value::Null);
-    let sources_total = use_state(|| 0u64);
     let records = use_state(|| None::<(String, Rc<Value>)>);
     let narrow = use_state(Narrow::default);
     let narrow_ref = use_mut_ref(Narrow::default);
@@ -258,7 +272,6 @@ pub fn reports_tab() -> Html {
             lang_ref.clone(),
         );
         let (choices, records, narrow_ref) = (choices.clone(), records.clone(), narrow_ref.clone());
-        let sources_total = sources_total.clone();
         Rc::new(move || -> Option<Port> {
             if let Some(b) = bridge.borrow().as_ref() {
                 return Some(b.port.clone());
@@ -279,12 +292,11 @@ pub fn reports_tab() -> Html {
             );
             let (choices, records, narrow_ref) =
                 (choices.clone(), records.clone(), narrow_ref.clone());
-            let sources_total = sources_total.clone();
             let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
                 let Some(text) = e.data().as_string() else {
                     return;
                 };
-                let Ok(msg) = serde_json::from_str::<Value>(&text) else {
+                let Ok(mut msg) = serde_json::from_str::<Value>(&text) else {
                     return;
                 };
                 let lang = *lang_ref.borrow();
@@ -315,13 +327,13 @@ pub fn reports_tab() -> Html {
                         post(&w2, "view", &view_args(lang, &narrow_ref.borrow()));
                     }
                     Some("view") => {
-                        sources_total.set(msg["sources_total"].as_u64().unwrap_or(0));
-                        choices.set(msg["choices"].clone());
-                        view.set(Some(Rc::new(msg["batch"].clone())));
+                        // Taken, not copied: the batch can be megabytes.
+                        choices.set(msg["choices"].take());
+                        view.set(Some(Rc::new(msg["batch"].take())));
                     }
                     Some("records") => records.set(Some((
                         msg["ip"].as_str().unwrap_or_default().to_string(),
-                        Rc::new(msg["records"].clone()),
+                        Rc::new(msg["records"].take()),
                     ))),
                     Some("export") => {
                         let what = msg["what"].as_str().unwrap_or("");
@@ -493,15 +505,12 @@ pub fn reports_tab() -> Html {
 
     let dashboard = view.as_ref().map(|v| {
         let t = &v["totals"];
-        let files = v["files"].as_array().cloned().unwrap_or_default();
-        let days = v["days"].as_array().cloned().unwrap_or_default();
-        let reporters = v["reporters"].as_array().cloned().unwrap_or_default();
+        let files = arr(&v["files"]);
+        let days = arr(&v["days"]);
+        let reporters = arr(&v["reporters"]);
         let needle = filter.trim().to_lowercase();
-        let sources: Vec<Value> = v["sources"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default()
-            .into_iter()
+        let sources: Vec<&Value> = arr(&v["sources"])
+            .iter()
             .filter(|src| !*failing_only || n(&src["dmarc_pass"]) < n(&src["messages"]))
             .filter(|src| {
                 needle.is_empty()
@@ -521,7 +530,7 @@ pub fn reports_tab() -> Html {
                     <label>{ Ui::ColReporter.text(lang) }{ " " }
                         <select id="reports-reporter" onchange={set_narrow(|n, v| n.reporter = v)}>
                             <option value="" selected={narrow.reporter.is_empty()}>{ "—" }</option>
-                            { for choices["reporters"].as_array().cloned().unwrap_or_default().iter().map(|r| {
+                            { for arr(&choices["reporters"]).iter().map(|r| {
                                 let r = s(r);
                                 html! { <option value={r.clone()} selected={narrow.reporter == r}>{ r.clone() }</option> }
                             }) }
@@ -529,7 +538,7 @@ pub fn reports_tab() -> Html {
                     <label>{ Ui::ColDomain.text(lang) }{ " " }
                         <select id="reports-domain" onchange={set_narrow(|n, v| n.domain = v)}>
                             <option value="" selected={narrow.domain.is_empty()}>{ "—" }</option>
-                            { for choices["domains"].as_array().cloned().unwrap_or_default().iter().map(|d| {
+                            { for arr(&choices["domains"]).iter().map(|d| {
                                 let d = s(d);
                                 html! { <option value={d.clone()} selected={narrow.domain == d}>{ d.clone() }</option> }
                             }) }
@@ -541,6 +550,7 @@ pub fn reports_tab() -> Html {
                 </div>
                 <section id="reports-files">
                     <h3>{ Ui::RepFiles.text(lang) }</h3>
+                    { cut_note(files.len(), &v["files_total"], |shown, total| Label::FilesShown { shown, total }, lang) }
                     <ul class="files">{ for files.iter().map(|f| {
                         let ok = f["status"] == "ok";
                         html! {
@@ -548,7 +558,7 @@ pub fn reports_tab() -> Html {
                                 <span class="mono">{ s(&f["name"]) }</span>{ " " }
                                 <span class={classes!("chip", if ok { "ok" } else { "bad" })}>{ if ok { RLabel::StatusOk.text(lang) } else { RLabel::StatusError.text(lang) } }</span>
                                 if !ok { <div class="error">{ s(&f["error"]["message"]) }</div> }
-                                { for f["reports"].as_array().cloned().unwrap_or_default().iter().map(|r| html! {
+                                { for arr(&f["reports"]).iter().map(|r| html! {
                                     <div class="muted small">{ format!("{} — {} — {} {}, {} {}", s(&r["org_name"]), s(&r["policy_domain"]), n(&r["records"]), RLabel::Records.text(lang).to_lowercase(), n(&r["messages"]), RLabel::Messages.text(lang).to_lowercase()) }</div>
                                 }) }
                             </li>
@@ -569,13 +579,13 @@ pub fn reports_tab() -> Html {
                 </section>
                 { alignment_view(t, lang) }
                 if !days.is_empty() {
-                    <section><h3>{ Ui::RepPerDay.text(lang) }</h3>{ days_chart(&days, lang) }</section>
+                    <section><h3>{ Ui::RepPerDay.text(lang) }</h3>{ days_chart(days, lang) }</section>
                 }
                 if n(&w["rejected_messages"]) > 0 {
                     <section id="reports-whatif">
                         <h3>{ Ui::RepWhatIf.text(lang) }</h3>
                         <p>{ Label::WhatIf { messages: n(&w["rejected_messages"]), sources: n(&w["rejected_sources"]) as usize, unaligned: n(&w["dkim_unaligned_messages"]) }.text(lang) }</p>
-                        <ul class="small">{ for w["dkim_unaligned_sources"].as_array().cloned().unwrap_or_default().iter().take(10).map(|u| html! {
+                        <ul class="small">{ for arr(&w["dkim_unaligned_sources"]).iter().take(10).map(|u| html! {
                             <li class="mono">{ format!("{} — d={} — From: {} — {}", s(&u["ip"]), s(&u["dkim_domain"]), s(&u["header_from"]), n(&u["messages"])) }</li>
                         }) }</ul>
                     </section>
@@ -584,7 +594,9 @@ pub fn reports_tab() -> Html {
                     <section id="reports-readiness"><h3>{ RLabel::NextSteps.text(lang) }</h3>{ finding_list(&v["readiness"], lang) }</section>
                 }
                 if v["findings"].as_array().is_some_and(|a| !a.is_empty()) {
-                    <section id="reports-findings"><h3>{ Ui::RepFindings.text(lang) }</h3>{ finding_list(&v["findings"], lang) }</section>
+                    <section id="reports-findings"><h3>{ Ui::RepFindings.text(lang) }</h3>
+                        { cut_note(arr(&v["findings"]).len(), &v["findings_total"], |shown, total| Label::FindingsShown { shown, total }, lang) }
+                        { finding_list(&v["findings"], lang) }</section>
                 }
                 <section id="reports-reporters">
                     <h3>{ RLabel::Reporters.text(lang) }</h3>
@@ -598,9 +610,7 @@ pub fn reports_tab() -> Html {
                 </section>
                 <section id="reports-sources">
                     <h3>{ Ui::RepSources.text(lang) }</h3>
-                    if *sources_total > v["sources"].as_array().map_or(0, |a| a.len() as u64) {
-                        <p class="note">{ Label::LargestSources { shown: v["sources"].as_array().map_or(0, |a| a.len() as u64), total: *sources_total }.text(lang) }</p>
-                    }
+                    { cut_note(arr(&v["sources"]).len(), &v["sources_total"], |shown, total| Label::LargestSources { shown, total }, lang) }
                     <div class="row">
                         <label class="visually-hidden" for="reports-filter">{ Ui::RepFilter.text(lang) }</label>
                         <input id="reports-filter" type="search" placeholder={Ui::RepFilter.text(lang)} value={(*filter).clone()} oninput={on_filter}/>
@@ -638,12 +648,12 @@ pub fn reports_tab() -> Html {
                         <div class="scroll" tabindex="0"><table class="small">
                             <thead><tr><th>{ Ui::ColReporter.text(lang) }</th><th>{ Ui::ColPeriod.text(lang) }</th><th>{ RLabel::Messages.text(lang) }</th>
                                 <th>{ Ui::ColDisposition.text(lang) }</th><th>{ "DKIM" }</th><th>{ "SPF" }</th><th>{ "From" }</th><th>{ Ui::ColAuthResults.text(lang) }</th></tr></thead>
-                            <tbody>{ for recs.as_array().cloned().unwrap_or_default().iter().map(|r| {
+                            <tbody>{ for arr(recs).iter().map(|r| {
                                 let rec = &r["record"];
-                                let spf = rec["spf_results"].as_array().cloned().unwrap_or_default().iter()
+                                let spf = arr(&rec["spf_results"]).iter()
                                     .map(|d| format!("spf {} {}", s(&d["domain"]), s(&d["result"])))
                                     .collect::<Vec<_>>().join("; ");
-                                let dkim: Vec<(String, String, String)> = rec["dkim_results"].as_array().cloned().unwrap_or_default().iter()
+                                let dkim: Vec<(String, String, String)> = arr(&rec["dkim_results"]).iter()
                                     .map(|d| (s(&d["domain"]), s(&d["selector"]), s(&d["result"])))
                                     .collect();
                                 html! {
@@ -667,7 +677,8 @@ pub fn reports_tab() -> Html {
                 if v["disagreements"].as_array().is_some_and(|a| !a.is_empty()) {
                     <section id="reports-disagreements">
                         <h3>{ Ui::RepDisagreements.text(lang) }</h3>
-                        <ul class="small">{ for v["disagreements"].as_array().cloned().unwrap_or_default().iter().map(|d| html! {
+                        { cut_note(arr(&v["disagreements"]).len(), &v["disagreements_total"], |shown, total| Label::LargestDisagreements { shown, total }, lang) }
+                        <ul class="small">{ for arr(&v["disagreements"]).iter().map(|d| html! {
                             <li>{ format!("{} ({}) — {} {}: {} → {}", s(&d["org_name"]), s(&d["source_ip"]), s(&d["header_from"]), s(&d["method"]).to_uppercase(), s(&d["reported"]), s(&d["recomputed"])) }</li>
                         }) }</ul>
                     </section>

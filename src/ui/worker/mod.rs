@@ -23,10 +23,7 @@ use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
 
 use crate::i18n::Lang;
 use crate::reports::filter::Filter;
-use crate::reports::{Batch, FileStatus, Limits};
-
-/// Sources sent to the page (the largest first); exports have them all.
-const SOURCES_SENT: usize = 1000;
+use crate::reports::{Batch, FileStatus, Limits, PageCaps};
 
 thread_local! {
     static BATCH: RefCell<Batch> = RefCell::new(Batch::new());
@@ -101,7 +98,24 @@ async fn add(files: Vec<File>) {
         );
     }
     BUSY.set(false);
+    note_memory();
     post(json!({"kind": "done", "total": total}));
+}
+
+/// Leaves the worker's memory figures on its global object (`sceauMemory`: the wasm
+/// memory's size, which only grows, so its peak; and the batch's record table), where
+/// the benchmark reads them.
+fn note_memory() {
+    let wasm = wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .ok()
+        .and_then(|m| m.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
+        .map_or(0.0, |b| f64::from(b.byte_length()));
+    let table = BATCH.with_borrow(|b| b.table_bytes()) as f64;
+    let figures = js_sys::Object::new();
+    let _ = Reflect::set(&figures, &"wasm_bytes".into(), &wasm.into());
+    let _ = Reflect::set(&figures, &"table_bytes".into(), &table.into());
+    let _ = Reflect::set(&scope(), &"sceauMemory".into(), &figures);
 }
 
 fn on_message(e: MessageEvent) {
@@ -123,22 +137,23 @@ fn on_message(e: MessageEvent) {
             let lang = lang_of(&data);
             let filter = filter_of(&data);
             let text = BATCH.with_borrow(|b| {
-                let mut summary = b.summary_of(&filter);
-                // The page shows the largest sources; all of them are in the exports.
-                let sources_total = summary.sources.len();
-                summary.sources.truncate(SOURCES_SENT);
+                let summary = b.summary_of(&filter);
                 // The filter's choices come from the whole batch (names only: no second
                 // summary).
                 let (reporters, domains) = choices(b);
-                let batch = crate::reports::batch_json(b, &filter, &summary, lang);
+                // The page gets the long lists cut (largest first) with their lengths;
+                // the exports have everything.
+                let batch =
+                    crate::reports::page_json(b, &filter, summary, &PageCaps::default(), lang);
                 // The batch text goes out as it is, not parsed and written again.
                 format!(
-                    "{{\"kind\":\"view\",\"busy\":{},\"sources_total\":{sources_total},\"choices\":{},\"batch\":{batch}}}",
+                    "{{\"kind\":\"view\",\"busy\":{},\"choices\":{},\"batch\":{batch}}}",
                     BUSY.get(),
                     json!({"reporters": reporters, "domains": domains})
                 )
             });
             let _ = scope().post_message(&JsValue::from_str(&text));
+            note_memory();
         }
         Some("records") => {
             let ip = field(&data, "ip").as_string().unwrap_or_default();
