@@ -495,7 +495,7 @@ impl Default for PageCaps {
             files: 200,
             sources: 1000,
             disagreements: 100,
-            findings_per_kind: 20,
+            findings_per_kind: 5,
             unaligned: 10,
         }
     }
