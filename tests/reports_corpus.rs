@@ -458,6 +458,33 @@ fn the_whole_corpus_in_one_batch() {
     assert_eq!(t.alignment.neither, 2433 - 134);
     assert_eq!((t.failure_reports, t.tls_reports), (5, 4));
     assert_eq!((t.tls_sessions, t.tls_failed_sessions), (5681, 307));
+    // The failure and TLS tables: one row per failure report, the latest first; one
+    // per TLS policy, whose sessions add up to the totals.
+    assert_eq!(s.failures.len(), 5);
+    assert!(
+        s.failures
+            .windows(2)
+            .all(|w| w[0].arrival_date >= w[1].arrival_date)
+    );
+    assert!(s.failures.iter().all(|f| !f.reported_domain.is_empty()));
+    let tls_failed: u64 = s.tls.iter().map(|p| p.failed).sum();
+    let tls_all: u64 = s.tls.iter().map(|p| p.failed + p.successful).sum();
+    assert_eq!((tls_all, tls_failed), (5681, 307));
+    // RFC 8460's example (Company-X) has the most failures; its failure details by
+    // result type, as in the file.
+    assert_eq!(s.tls[0].reporter, "Company-X");
+    assert_eq!(
+        s.tls[0]
+            .result_types
+            .iter()
+            .map(|(k, v)| (k.as_str(), *v))
+            .collect::<Vec<_>>(),
+        [
+            ("certificate-expired", 100),
+            ("starttls-not-supported", 200),
+            ("validation-failure", 3)
+        ]
+    );
     // Sources: every message is in exactly one source row.
     assert_eq!(s.sources.iter().map(|x| x.messages).sum::<u64>(), 2433);
     assert_eq!(s.sources[0].ip, "192.0.2.123");

@@ -197,6 +197,20 @@ pub enum Ui {
     BodyHashNotChecked,
     /// Results reported.
     ColAuthResults,
+    /// Date.
+    ColDate,
+    /// What failed (failure reports).
+    ColAuthFailure,
+    /// What the receiver did (failure reports).
+    ColDelivery,
+    /// Policy type (TLS reports).
+    ColPolicyType,
+    /// Successful sessions (TLS reports).
+    ColSuccessful,
+    /// Failed sessions (TLS reports).
+    ColFailed,
+    /// Failure types (TLS reports).
+    ColFailureTypes,
     /// Label of the DKIM selector field.
     SelectorsLabel,
     /// Placeholder of the DKIM selector field.
@@ -378,6 +392,13 @@ pub enum Label {
     },
     /// Only the largest disagreeing records are listed.
     LargestDisagreements {
+        /// Listed.
+        shown: u64,
+        /// In all.
+        total: u64,
+    },
+    /// Only the first rows of a table are listed.
+    RowsShown {
         /// Listed.
         shown: u64,
         /// In all.

@@ -487,6 +487,10 @@ pub struct PageCaps {
     pub findings_per_kind: usize,
     /// Unaligned DKIM sources of the what-if.
     pub unaligned: usize,
+    /// Failure reports (the latest first).
+    pub failures: usize,
+    /// TLS report policies (most failures first).
+    pub tls: usize,
 }
 
 impl Default for PageCaps {
@@ -497,13 +501,16 @@ impl Default for PageCaps {
             disagreements: 100,
             findings_per_kind: 5,
             unaligned: 10,
+            failures: 100,
+            tls: 100,
         }
     }
 }
 
 /// The batch for the page, in `lang`: [`batch_json`]'s fields with each long list cut
 /// to `caps`, and the full lengths beside them (`files_total`, `sources_total`,
-/// `disagreements_total`, `findings_total`), so the page can say what it leaves out.
+/// `disagreements_total`, `findings_total`, `failures_total`, `tls_total`), so the
+/// page can say what it leaves out.
 pub fn page_json(
     batch: &Batch,
     filter: &filter::Filter,
@@ -519,6 +526,8 @@ pub fn page_json(
         sources_total: usize,
         disagreements_total: usize,
         findings_total: usize,
+        failures_total: usize,
+        tls_total: usize,
         #[serde(flatten)]
         summary: &'a summary::Summary,
     }
@@ -543,6 +552,10 @@ pub fn page_json(
         .what_if
         .dkim_unaligned_sources
         .truncate(caps.unaligned);
+    let failures_total = summary.failures.len();
+    summary.failures.truncate(caps.failures);
+    let tls_total = summary.tls.len();
+    summary.tls.truncate(caps.tls);
     let findings_total = summary.findings.len();
     let mut per_kind: std::collections::HashMap<&'static str, usize> = Default::default();
     summary.findings.retain(|f| {
@@ -557,6 +570,8 @@ pub fn page_json(
             sources_total,
             disagreements_total,
             findings_total,
+            failures_total,
+            tls_total,
             summary: &summary,
         },
         lang,

@@ -196,6 +196,48 @@ pub struct WhatIf {
     pub already_rejected: u64,
 }
 
+/// One failure report, as the dashboard lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FailureRow {
+    /// Who sent the report.
+    pub reporter: String,
+    /// When the failing message arrived, UNIX seconds.
+    pub arrival_date: Option<i64>,
+    /// The failing message's source address.
+    pub source_ip: String,
+    /// The domain the report is about.
+    pub reported_domain: String,
+    /// The failing message's envelope sender.
+    pub original_mail_from: String,
+    /// What failed (`dkim`, `spf`, `dmarc`…).
+    pub auth_failure: Vec<String>,
+    /// DKIM signing domain, with the selector, when given (`d=`, `s=`).
+    pub dkim_domain: String,
+    /// Selector.
+    pub dkim_selector: String,
+    /// What the receiver did (`reject`, `spam`, `delivered`…).
+    pub delivery_result: String,
+}
+
+/// One policy of one SMTP TLS report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TlsRow {
+    /// Reporting organisation.
+    pub reporter: String,
+    /// Start of the period, UNIX seconds.
+    pub begin: Option<i64>,
+    /// The policy's domain.
+    pub policy_domain: String,
+    /// `sts`, `tlsa` or `no-policy-found`.
+    pub policy_type: String,
+    /// Sessions that negotiated TLS as the policy requires.
+    pub successful: u64,
+    /// Sessions that failed.
+    pub failed: u64,
+    /// Failed sessions by result type (`certificate-expired`, `starttls-not-supported`…).
+    pub result_types: BTreeMap<String, u64>,
+}
+
 /// Batch analysis.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
@@ -213,6 +255,10 @@ pub struct Summary {
     pub what_if: WhatIf,
     /// Policy domains seen in the reports.
     pub policy_domains: Vec<String>,
+    /// Failure reports, the latest first.
+    pub failures: Vec<FailureRow>,
+    /// Policies of the TLS reports, most failed sessions first.
+    pub tls: Vec<TlsRow>,
     /// The next steps towards `p=reject`, in order.
     pub readiness: Vec<Finding>,
     /// Findings about the batch (duplicates, disagreements, what-if).
@@ -391,9 +437,39 @@ pub fn summarize_batch(batch: &Batch, filter: &Filter) -> Summary {
                     }
                     reports.push(a);
                 }
-                StoredReport::Failure(_) => s.totals.failure_reports += 1,
+                StoredReport::Failure(f) => {
+                    s.totals.failure_reports += 1;
+                    let own = |v: &Option<String>| v.clone().unwrap_or_default();
+                    s.failures.push(FailureRow {
+                        reporter: own(&f.reporter),
+                        arrival_date: f.arrival_date,
+                        source_ip: own(&f.source_ip),
+                        reported_domain: own(&f.reported_domain),
+                        original_mail_from: own(&f.original_mail_from),
+                        auth_failure: f.auth_failure.clone(),
+                        dkim_domain: own(&f.dkim_domain),
+                        dkim_selector: own(&f.dkim_selector),
+                        delivery_result: own(&f.delivery_result),
+                    });
+                }
                 StoredReport::Tls(tls) => {
                     s.totals.tls_reports += 1;
+                    for p in &tls.policies {
+                        let mut result_types = BTreeMap::new();
+                        for d in &p.failure_details {
+                            *result_types.entry(d.result_type.clone()).or_default() +=
+                                d.failed_session_count;
+                        }
+                        s.tls.push(TlsRow {
+                            reporter: tls.organization_name.clone(),
+                            begin: tls.begin,
+                            policy_domain: p.policy_domain.clone(),
+                            policy_type: p.policy_type.clone(),
+                            successful: p.successful,
+                            failed: p.failed,
+                            result_types,
+                        });
+                    }
                     s.totals.tls_sessions += tls.sessions();
                     s.totals.tls_failed_sessions += tls.failed();
                     for p in tls.policies.iter().filter(|p| p.failed > 0) {
@@ -585,6 +661,13 @@ pub fn summarize_batch(batch: &Batch, filter: &Filter) -> Summary {
     s.sources
         .sort_by(|a, b| b.messages.cmp(&a.messages).then_with(|| a.ip.cmp(&b.ip)));
     s.policy_domains = domains.into_iter().collect();
+    s.failures
+        .sort_by_key(|f| std::cmp::Reverse(f.arrival_date));
+    s.tls.sort_by(|a, b| {
+        b.failed
+            .cmp(&a.failed)
+            .then_with(|| a.policy_domain.cmp(&b.policy_domain))
+    });
     for d in &s.disagreements {
         s.findings.push(Finding::EvaluationDisagrees {
             org_name: d.org_name.clone(),

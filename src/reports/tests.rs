@@ -711,6 +711,8 @@ fn the_page_gets_long_lists_cut_with_their_lengths() {
         disagreements: 2,
         findings_per_kind: 1,
         unaligned: 10,
+        failures: 1,
+        tls: 1,
     };
     let full = b.summary();
     assert_eq!(full.disagreements.len(), 6);

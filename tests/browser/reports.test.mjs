@@ -49,6 +49,13 @@ for (const lang of ['en', 'fr']) {
       const broken = await page.textContent('#reports-files li.file[data-status="error"]');
       assert.match(broken, /invalid_xml\.xml/);
       assert.match(await page.textContent('#reports-dashboard'), lang === 'fr' ? /Sources d’envoi/ : /Sending sources/);
+      // Failure reports, the latest first, and one row per TLS policy, the most failures first.
+      assert.equal(await page.locator('#reports-failures tr.failure-report').count(), 5);
+      assert.match(await page.textContent('#reports-failures tr.failure-report'), /2025-04-07 .*203\.0\.113\.68.*example\.com.*dmarc/);
+      assert.equal(await page.locator('#reports-tls tr.tls-policy').count(), 4);
+      const tls = await page.textContent('#reports-tls tr.tls-policy');
+      assert.match(tls, /Company-X.*company-y\.example.*sts.*5326.*303.*certificate-expired 100/);
+      assert.match(await page.textContent('#reports-tls thead'), lang === 'fr' ? /Sessions échouées/ : /Failed sessions/);
       // Filtering the sources table.
       await page.fill('#reports-filter', '203.0.113.255');
       assert.equal(await page.locator('#reports-sources tr.source').count(), 0);

@@ -102,6 +102,13 @@ impl En for Ui {
             Ui::BodyHashMismatch => "differs: the body changed after signing",
             Ui::BodyHashNotChecked => "not checked: the body was not pasted",
             Ui::ColAuthResults => "Results reported",
+            Ui::ColDate => "Date",
+            Ui::ColAuthFailure => "What failed",
+            Ui::ColDelivery => "Receiver’s action",
+            Ui::ColPolicyType => "Policy",
+            Ui::ColSuccessful => "Successful sessions",
+            Ui::ColFailed => "Failed sessions",
+            Ui::ColFailureTypes => "Failure types",
             Ui::KeyNotFound => "not found",
             Ui::SelectorsLabel => "DKIM selectors to check (besides the common ones)",
             Ui::SelectorsPlaceholder => "selector1, s2024",
@@ -211,6 +218,9 @@ impl En for crate::i18n::text::Label {
             L::LargestDisagreements { shown, total } => format!(
                 "The {shown} largest of {total} records are listed; the JSON export has them all."
             ),
+            L::RowsShown { shown, total } => {
+                format!("The first {shown} of {total} are listed; the JSON export has them all.")
+            }
             L::FindingsShown { shown, total } => format!(
                 "{shown} of {total} findings are listed (a few of each kind); the JSON export has them all."
             ),

@@ -102,6 +102,13 @@ impl Fr for Ui {
             Ui::BodyHashMismatch => "différente\u{a0}: le corps a changé après la signature",
             Ui::BodyHashNotChecked => "non vérifiée\u{a0}: le corps n’a pas été collé",
             Ui::ColAuthResults => "Résultats rapportés",
+            Ui::ColDate => "Date",
+            Ui::ColAuthFailure => "Ce qui a échoué",
+            Ui::ColDelivery => "Action du destinataire",
+            Ui::ColPolicyType => "Politique",
+            Ui::ColSuccessful => "Sessions réussies",
+            Ui::ColFailed => "Sessions échouées",
+            Ui::ColFailureTypes => "Types d’échec",
             Ui::KeyNotFound => "introuvable",
             Ui::SelectorsLabel => "Sélecteurs DKIM à vérifier (en plus des plus courants)",
             Ui::SelectorsPlaceholder => "selector1, s2024",
@@ -212,6 +219,9 @@ impl Fr for crate::i18n::text::Label {
             ),
             L::LargestDisagreements { shown, total } => format!(
                 "Les {shown} plus gros enregistrements sur {total} sont listés\u{a0}; l’export JSON les contient tous."
+            ),
+            L::RowsShown { shown, total } => format!(
+                "Les {shown} premiers sur {total} sont listés\u{a0}; l’export JSON les contient tous."
             ),
             L::FindingsShown { shown, total } => format!(
                 "{shown} constats sur {total} sont listés (quelques-uns de chaque sorte)\u{a0}; l’export JSON les contient tous."

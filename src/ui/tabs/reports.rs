@@ -674,6 +674,50 @@ pub fn reports_tab() -> Html {
                         </table></div>
                     </section>
                 }
+                if !arr(&v["failures"]).is_empty() {
+                    <section id="reports-failures">
+                        <h3>{ RLabel::FailureReports.text(lang) }</h3>
+                        { cut_note(arr(&v["failures"]).len(), &v["failures_total"], |shown, total| Label::RowsShown { shown, total }, lang) }
+                        <div class="scroll" tabindex="0"><table class="small">
+                            <thead><tr><th>{ Ui::ColDate.text(lang) }</th><th>{ Ui::ColReporter.text(lang) }</th><th>{ Ui::ColIp.text(lang) }</th>
+                                <th>{ Ui::ColDomain.text(lang) }</th><th>{ Ui::ColAuthFailure.text(lang) }</th><th>{ "DKIM" }</th><th>{ Ui::ColDelivery.text(lang) }</th></tr></thead>
+                            <tbody>{ for arr(&v["failures"]).iter().map(|f| {
+                                let date = f["arrival_date"].as_i64().map(|t| crate::headers::date::to_rfc3339(t, 0).replace('T', " ").replace("+00:00", " UTC")).unwrap_or_default();
+                                let dkim = match (s(&f["dkim_domain"]), s(&f["dkim_selector"])) {
+                                    (d, _) if d.is_empty() => String::new(),
+                                    (d, sel) if sel.is_empty() => format!("d={d}"),
+                                    (d, sel) => format!("d={d} s={sel}"),
+                                };
+                                html! {
+                                    <tr class="failure-report"><td class="mono nowrap">{ date }</td><td>{ s(&f["reporter"]) }</td>
+                                        <td class="mono">{ s(&f["source_ip"]) }</td><td class="mono">{ s(&f["reported_domain"]) }</td>
+                                        <td>{ arr(&f["auth_failure"]).iter().map(s).collect::<Vec<_>>().join(", ") }</td>
+                                        <td class="mono small">{ dkim }</td><td>{ s(&f["delivery_result"]) }</td></tr>
+                                }
+                            }) }</tbody>
+                        </table></div>
+                    </section>
+                }
+                if !arr(&v["tls"]).is_empty() {
+                    <section id="reports-tls">
+                        <h3>{ RLabel::TlsReports.text(lang) }</h3>
+                        { cut_note(arr(&v["tls"]).len(), &v["tls_total"], |shown, total| Label::RowsShown { shown, total }, lang) }
+                        <div class="scroll" tabindex="0"><table class="small">
+                            <thead><tr><th>{ Ui::ColReporter.text(lang) }</th><th>{ Ui::ColDate.text(lang) }</th><th>{ Ui::ColDomain.text(lang) }</th><th>{ Ui::ColPolicyType.text(lang) }</th>
+                                <th>{ Ui::ColSuccessful.text(lang) }</th><th>{ Ui::ColFailed.text(lang) }</th><th>{ Ui::ColFailureTypes.text(lang) }</th></tr></thead>
+                            <tbody>{ for arr(&v["tls"]).iter().map(|p| {
+                                let date = p["begin"].as_i64().map(|t| crate::headers::date::to_rfc3339(t, 0).get(..10).unwrap_or("").to_string()).unwrap_or_default();
+                                let types = p["result_types"].as_object().map(|m| m.iter().map(|(k, v)| format!("{k} {}", n(v))).collect::<Vec<_>>().join(", ")).unwrap_or_default();
+                                let failing = n(&p["failed"]) > 0;
+                                html! {
+                                    <tr class={classes!("tls-policy", failing.then_some("failing"))}><td>{ s(&p["reporter"]) }</td><td class="mono nowrap">{ date }</td>
+                                        <td class="mono">{ s(&p["policy_domain"]) }</td><td class="mono">{ s(&p["policy_type"]) }</td>
+                                        <td>{ n(&p["successful"]) }</td><td>{ n(&p["failed"]) }</td><td class="mono small wrap">{ types }</td></tr>
+                                }
+                            }) }</tbody>
+                        </table></div>
+                    </section>
+                }
                 if v["disagreements"].as_array().is_some_and(|a| !a.is_empty()) {
                     <section id="reports-disagreements">
                         <h3>{ Ui::RepDisagreements.text(lang) }</h3>
