@@ -25,6 +25,9 @@ use crate::i18n::Lang;
 use crate::reports::filter::Filter;
 use crate::reports::{Batch, FileStatus, Limits, PageCaps};
 
+/// Least time between two progress messages, milliseconds.
+const PROGRESS_EVERY_MS: f64 = 100.0;
+
 thread_local! {
     static BATCH: RefCell<Batch> = RefCell::new(Batch::new());
     static CANCELLED: Cell<bool> = const { Cell::new(false) };
@@ -80,6 +83,7 @@ async fn add(files: Vec<File>) {
     CANCELLED.set(false);
     let total = files.len();
     let limits = Limits::default();
+    let mut last_post = f64::MIN;
     for (i, f) in files.into_iter().enumerate() {
         if CANCELLED.get() {
             post(json!({"kind": "cancelled", "done": i, "total": total}));
@@ -93,9 +97,14 @@ async fn add(files: Vec<File>) {
         };
         let status = BATCH.with_borrow_mut(|b| b.add(&name, &bytes, &limits) == FileStatus::Ok);
         drop(bytes);
-        post(
-            json!({"kind": "progress", "done": i + 1, "total": total, "name": name, "ok": status}),
-        );
+        // At most about ten progress messages a second: each one redraws the page.
+        let now = js_sys::Date::now();
+        if now - last_post >= PROGRESS_EVERY_MS || i + 1 == total {
+            last_post = now;
+            post(
+                json!({"kind": "progress", "done": i + 1, "total": total, "name": name, "ok": status}),
+            );
+        }
     }
     BUSY.set(false);
     note_memory();
