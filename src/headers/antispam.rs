@@ -1,10 +1,16 @@
 //! Antispam verdict headers decoded into typed meanings.
 //!
 //! None of these fields has an RFC; each decoder follows its vendor's documentation:
-//! * Microsoft 365 / Exchange ("Anti-spam message headers"): `X-Forefront-Antispam-Report`,
-//!   `X-Microsoft-Antispam`, `X-MS-Exchange-Organization-SCL`, `-PCL`, `-AuthAs`,
-//!   `-MessageDirectionality`, and the `compauth` result with its `reason` code in
-//!   Authentication-Results (RFC 8601 syntax, Microsoft semantics);
+//! * Microsoft 365 / Exchange: `X-Forefront-Antispam-Report`, `X-Microsoft-Antispam`,
+//!   `X-MS-Exchange-Organization-SCL`, `-PCL`, `-AuthAs`, `-MessageDirectionality`, and
+//!   the `compauth` result with its `reason` code in Authentication-Results (RFC 8601
+//!   syntax, Microsoft semantics). Checked against Microsoft Learn (November 2026):
+//!   "Anti-spam message headers in Microsoft 365" (defender-office-365/
+//!   message-headers-eop-mdo, revision of 2026-07-27, with its "Composite authentication
+//!   Reason codes" table), its earlier revisions for values since dropped from it (SFTY
+//!   9.1–9.24, PCL), "Spam confidence level (SCL) in EOP", "Bulk complaint level (BCL) in
+//!   EOP", "Configure junk email settings on Exchange Online mailboxes", and Exchange
+//!   Server's "Antispam stamps" (PCL, `X-MS-Exchange-Organization-SCL`);
 //! * Apache SpamAssassin: `X-Spam-Status`, `X-Spam-Score`, `X-Spam-Level`,
 //!   `X-Spam-Flag`, `X-Spam-Report`;
 //! * Google: `X-Gm-Message-State`, `X-Google-Smtp-Source`, `X-Gm-Gg`, `X-Gm-Features`
@@ -42,8 +48,9 @@ pub enum Meaning {
     Scl(i8),
     /// Microsoft bulk complaint level, 0 to 9.
     Bcl(u8),
-    /// Microsoft phishing confidence level, 0 to 8 (deprecated by Microsoft).
-    Pcl(u8),
+    /// Microsoft phishing confidence level: 0 to 8, or -9990 (no longer in Microsoft 365's
+    /// documentation; Exchange Server still documents it).
+    Pcl(i16),
     /// Microsoft spam filter verdict (`SFV`).
     SpamFilterVerdict(Sfv),
     /// Microsoft protection policy category (`CAT`).
@@ -108,7 +115,7 @@ pub enum Meaning {
 /// Microsoft spam filter verdict (`SFV`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum Sfv {
-    /// `BLK`: the sender is on the recipient's Blocked Senders list.
+    /// `BLK`: the sender is on the recipient's Blocked Senders list; handled as spam.
     Blk,
     /// `NSPM`: spam filtering found no spam.
     Nspm,
@@ -118,13 +125,18 @@ pub enum Sfv {
     Ska,
     /// `SKB`: blocked by an anti-spam policy block list; marked as spam.
     Skb,
-    /// `SKI`: filtering skipped for another reason (intra-organisational mail).
+    /// `SKI`: filtering skipped. The page "Anti-spam message headers in Microsoft 365"
+    /// disagrees with itself over time: older revisions say "for another reason (for
+    /// example, an intra-organizational email within a tenant)", the 2024–2025 revisions
+    /// leave SKI out, the revision of 2026-07-27 says the source IP address was on the
+    /// connection filter's IP Allow List. Both readings are told.
     Ski,
-    /// `SKN`: marked as not spam before filtering (mail flow rule).
+    /// `SKN`: marked as not spam before filtering, by an Exchange mail flow rule.
     Skn,
     /// `SKQ`: released from quarantine.
     Skq,
-    /// `SKS`: marked as spam before filtering (mail flow rule).
+    /// `SKS`: marked as spam before filtering, by a mail flow rule that set the SCL or by
+    /// on-premises Exchange in a hybrid deployment (stamped only when honoured).
     Sks,
     /// `SPM`: spam filtering found spam.
     Spm,
@@ -132,20 +144,22 @@ pub enum Sfv {
     Other(String),
 }
 
-/// Microsoft protection policy category (`CAT`).
+/// Microsoft protection policy category (`CAT`). `NONE` is not in the page's list; it
+/// appears only in the example header of older revisions of the page, so it is read as
+/// "no category applied".
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum Cat {
     /// `AMP`: anti-malware.
     Amp,
-    /// `BIMP`: brand impersonation.
+    /// `BIMP`: brand impersonation (Defender for Office 365 only).
     Bimp,
     /// `BULK`: bulk mail.
     Bulk,
-    /// `DIMP`: domain impersonation.
+    /// `DIMP`: domain impersonation (Defender for Office 365 only).
     Dimp,
     /// `FTBP`: anti-malware common attachments filter.
     Ftbp,
-    /// `GIMP`: mailbox-intelligence impersonation.
+    /// `GIMP`: mailbox-intelligence impersonation (Defender for Office 365 only).
     Gimp,
     /// `HPHSH` / `HPHISH`: high-confidence phishing.
     Hphish,
@@ -159,13 +173,13 @@ pub enum Cat {
     Ospm,
     /// `PHSH`: phishing.
     Phsh,
-    /// `SAP`: Safe Attachments.
+    /// `SAP`: Safe Attachments (Defender for Office 365 only).
     Sap,
     /// `SPM`: spam.
     Spm,
     /// `SPOOF`: spoofing.
     Spoof,
-    /// `UIMP`: user impersonation.
+    /// `UIMP`: user impersonation (Defender for Office 365 only).
     Uimp,
     /// `NONE`: no category applied.
     None,
@@ -176,7 +190,9 @@ pub enum Cat {
 /// Microsoft service verdict (`SRV`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum Srv {
-    /// `BULK`: identified as bulk by spam filtering and the BCL threshold.
+    /// `BULK`: identified as bulk by spam filtering and the BCL threshold. What follows has
+    /// changed between revisions of "Anti-spam message headers in Microsoft 365" (marked
+    /// SCL 9, later SCL 6, now "identified as spam" with no level), so no SCL is told.
     Bulk,
     /// Any other value.
     Other(String),
@@ -305,7 +321,7 @@ pub fn decode(name: &str, value: &str) -> Vec<AntispamItem> {
             .map(|(k, v)| item(k, v, forefront_meaning(k, v)))
             .collect(),
         "x-ms-exchange-organization-scl" => vec![item("", value, scl(value))],
-        "x-ms-exchange-organization-pcl" => vec![item("", value, level(value, Meaning::Pcl))],
+        "x-ms-exchange-organization-pcl" => vec![item("", value, pcl(value))],
         "x-ms-exchange-organization-authas" => {
             let a = match value.to_ascii_lowercase().as_str() {
                 "anonymous" => AuthAs::Anonymous,
@@ -410,7 +426,7 @@ fn forefront_meaning(key: &str, v: &str) -> Meaning {
     match k.as_str() {
         "SCL" => scl(v),
         "BCL" => level(v, Meaning::Bcl),
-        "PCL" => level(v, Meaning::Pcl),
+        "PCL" => pcl(v),
         "SFV" => Meaning::SpamFilterVerdict(match upper.as_str() {
             "BLK" => Sfv::Blk,
             "NSPM" => Sfv::Nspm,
@@ -485,6 +501,15 @@ fn direction(v: &str) -> Direction {
 fn scl(v: &str) -> Meaning {
     match v.trim().parse::<i8>() {
         Ok(n) if (-1..=9).contains(&n) => Meaning::Scl(n),
+        _ => Meaning::Unknown,
+    }
+}
+
+/// PCL: 0 to 9 (9 is outside both documented ranges but kept to be told so), or -9990,
+/// which the 2018 "Anti-spam message headers" listed for Exchange Online Protection.
+fn pcl(v: &str) -> Meaning {
+    match v.trim().parse::<i16>() {
+        Ok(n) if (0..=9).contains(&n) || n == -9990 => Meaning::Pcl(n),
         _ => Meaning::Unknown,
     }
 }
@@ -703,6 +728,34 @@ mod tests {
             ("X-MS-Exchange-Organization-SCL", "x", Meaning::Unknown),
             ("X-MS-Exchange-Organization-PCL", "2", Meaning::Pcl(2)),
             (
+                "X-MS-Exchange-Organization-PCL",
+                "-9990",
+                Meaning::Pcl(-9990),
+            ),
+            ("X-MS-Exchange-Organization-PCL", "-1", Meaning::Unknown),
+            ("X-MS-Exchange-Organization-PCL", "10", Meaning::Unknown),
+            ("X-Microsoft-Antispam", "PCL:8", Meaning::Pcl(8)),
+            (
+                "X-Forefront-Antispam-Report",
+                "SFV:SKI",
+                Meaning::SpamFilterVerdict(Sfv::Ski),
+            ),
+            (
+                "X-Forefront-Antispam-Report",
+                "SFV:blk",
+                Meaning::SpamFilterVerdict(Sfv::Blk),
+            ),
+            (
+                "X-Forefront-Antispam-Report",
+                "CAT:INTOS",
+                Meaning::Category(Cat::Intos),
+            ),
+            (
+                "X-Forefront-Antispam-Report",
+                "DIR:INT",
+                Meaning::Direction(Direction::Internal),
+            ),
+            (
                 "X-MS-Exchange-Organization-AuthAs",
                 "Anonymous",
                 Meaning::AuthAs(AuthAs::Anonymous),
@@ -852,6 +905,8 @@ mod tests {
             description: "d".into(),
         };
         let mut samples = vec![
+            Meaning::Pcl(-9990),
+            Meaning::Pcl(0),
             Meaning::Pcl(1),
             Meaning::Pcl(5),
             Meaning::Pcl(9),
