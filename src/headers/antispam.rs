@@ -222,14 +222,30 @@ pub enum Ipv {
     Other(String),
 }
 
-/// Microsoft safety tip (`SFTY`).
+/// Microsoft safety tip (`SFTY`). The current page lists 9.19, 9.20 and 9.25; 9.1, 9.11
+/// and 9.21 to 9.24 were listed by earlier revisions (from 2018) and later dropped without
+/// a word; they are still read, as messages carry them. The page says
+/// every `SFTY` message "was identified as phishing", yet calls 9.25 only a possible sign
+/// of it: the sentence for 9.25 does not claim phishing.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum Sfty {
+    /// `9.1`: phishing (URL or content, or marked by on-premises Exchange).
+    Phishing,
+    /// `9.11`: intra-organisation (self-to-self) spoofing.
+    IntraOrgSpoof,
     /// `9.19`: domain impersonation.
     DomainImpersonation,
     /// `9.20`: user impersonation.
     UserImpersonation,
-    /// `9.25`: first contact with this sender.
+    /// `9.21`: cross-domain spoofing: the external From domain does not authenticate.
+    CrossDomainSpoof,
+    /// `9.22`: as 9.21, and the user's Safe Senders entry was overridden.
+    SpoofSafeSenderOverridden,
+    /// `9.23`: as 9.22, and an organisation's allowed sender or domain was overridden.
+    SpoofOrgAllowOverridden,
+    /// `9.24`: as 9.23, and an Exchange mail flow rule was overridden.
+    SpoofMailFlowRuleOverridden,
+    /// `9.25`: first contact safety tip.
     FirstContact,
     /// Any other value.
     Other(String),
@@ -479,8 +495,14 @@ fn forefront_meaning(key: &str, v: &str) -> Meaning {
         "H" => Meaning::Helo(v.to_string()),
         "PTR" => Meaning::ReverseDns(v.to_string()),
         "SFTY" => Meaning::SafetyTip(match v {
+            "9.1" => Sfty::Phishing,
+            "9.11" => Sfty::IntraOrgSpoof,
             "9.19" => Sfty::DomainImpersonation,
             "9.20" => Sfty::UserImpersonation,
+            "9.21" => Sfty::CrossDomainSpoof,
+            "9.22" => Sfty::SpoofSafeSenderOverridden,
+            "9.23" => Sfty::SpoofOrgAllowOverridden,
+            "9.24" => Sfty::SpoofMailFlowRuleOverridden,
             "9.25" => Sfty::FirstContact,
             _ => Sfty::Other(v.to_string()),
         }),
@@ -792,6 +814,31 @@ mod tests {
     }
 
     #[test]
+    fn safety_tips() {
+        let table: &[(&str, Sfty)] = &[
+            ("9.1", Sfty::Phishing),
+            ("9.11", Sfty::IntraOrgSpoof),
+            ("9.19", Sfty::DomainImpersonation),
+            ("9.20", Sfty::UserImpersonation),
+            ("9.21", Sfty::CrossDomainSpoof),
+            ("9.22", Sfty::SpoofSafeSenderOverridden),
+            ("9.23", Sfty::SpoofOrgAllowOverridden),
+            ("9.24", Sfty::SpoofMailFlowRuleOverridden),
+            ("9.25", Sfty::FirstContact),
+            ("9.2", Sfty::Other("9.2".into())),
+            ("9.10", Sfty::Other("9.10".into())),
+        ];
+        for (value, tip) in table {
+            let got = decode("X-Forefront-Antispam-Report", &format!("SFTY:{value}"));
+            assert_eq!(
+                got.first().map(|i| &i.meaning),
+                Some(&Meaning::SafetyTip(tip.clone())),
+                "{value}"
+            );
+        }
+    }
+
+    #[test]
     fn compauth_codes() {
         let table: &[(&str, &str, CompAuthReason)] = &[
             ("fail", "000", CompAuthReason::ExplicitFail),
@@ -991,8 +1038,14 @@ mod tests {
         );
         samples.extend(
             [
+                Sfty::Phishing,
+                Sfty::IntraOrgSpoof,
                 Sfty::DomainImpersonation,
                 Sfty::UserImpersonation,
+                Sfty::CrossDomainSpoof,
+                Sfty::SpoofSafeSenderOverridden,
+                Sfty::SpoofOrgAllowOverridden,
+                Sfty::SpoofMailFlowRuleOverridden,
                 Sfty::FirstContact,
                 Sfty::Other("x".into()),
             ]

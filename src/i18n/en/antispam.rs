@@ -154,16 +154,15 @@ impl En for Direction {
 impl En for Sfty {
     fn en(&self) -> String {
         match self {
-            Sfty::DomainImpersonation => {
-                "Safety tip: the sender's domain impersonates a protected domain.".into()
-            }
-            Sfty::UserImpersonation => {
-                "Safety tip: the sender impersonates a protected user.".into()
-            }
-            Sfty::FirstContact => {
-                "First contact safety tip: the recipient rarely or never got mail from this sender."
-                    .into()
-            }
+            Sfty::Phishing => "Safety tip 9.1: identified as phishing (a phishing link or other phishing content, or marked so by on-premises Exchange). A value Microsoft has dropped from its current page.".into(),
+            Sfty::IntraOrgSpoof => "Safety tip 9.11: intra-organisation spoofing: the message failed the anti-spoofing checks while its From domain is, or belongs to the same organisation as, the recipient's domain. A value Microsoft has dropped from its current page.".into(),
+            Sfty::DomainImpersonation => "Safety tip 9.19: domain impersonation: the sending domain tries to pass for a protected domain.".into(),
+            Sfty::UserImpersonation => "Safety tip 9.20: user impersonation: the sender tries to pass for a user of the recipient's organisation or a protected user of an anti-phishing policy.".into(),
+            Sfty::CrossDomainSpoof => "Safety tip 9.21: cross-domain spoofing: the From domain is external and does not authenticate (see compauth). A value Microsoft has dropped from its current page.".into(),
+            Sfty::SpoofSafeSenderOverridden => "Safety tip 9.22: cross-domain spoofing, and the recipient's Safe Senders entry for this sender was overridden. A value Microsoft has dropped from its current page.".into(),
+            Sfty::SpoofOrgAllowOverridden => "Safety tip 9.23: cross-domain spoofing, and an allowed sender or domain of the organisation was overridden. A value Microsoft has dropped from its current page.".into(),
+            Sfty::SpoofMailFlowRuleOverridden => "Safety tip 9.24: cross-domain spoofing, and an Exchange mail flow rule was overridden. A value Microsoft has dropped from its current page.".into(),
+            Sfty::FirstContact => "Safety tip 9.25: first contact: the recipient rarely or never gets mail from this sender. It may, but need not, point to phishing.".into(),
             Sfty::Other(v) => format!("Safety tip “{v}”, which Microsoft does not document."),
         }
     }

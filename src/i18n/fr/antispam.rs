@@ -162,9 +162,15 @@ impl Fr for Direction {
 impl Fr for Sfty {
     fn fr(&self) -> String {
         match self {
-            Sfty::DomainImpersonation => "Conseil de sécurité\u{a0}: le domaine de l’expéditeur usurpe un domaine protégé.".into(),
-            Sfty::UserImpersonation => "Conseil de sécurité\u{a0}: l’expéditeur usurpe un utilisateur protégé.".into(),
-            Sfty::FirstContact => "Conseil de premier contact\u{a0}: le destinataire reçoit rarement, ou jamais, de courrier de cet expéditeur.".into(),
+            Sfty::Phishing => "Conseil de sécurité 9.1\u{a0}: reconnu comme hameçonnage (lien ou autre contenu d’hameçonnage, ou marqué ainsi par Exchange sur site). Valeur que Microsoft a retirée de sa page actuelle.".into(),
+            Sfty::IntraOrgSpoof => "Conseil de sécurité 9.11\u{a0}: usurpation interne\u{a0}: le message a échoué aux contrôles anti-usurpation alors que son domaine From est celui du destinataire ou appartient à la même organisation. Valeur que Microsoft a retirée de sa page actuelle.".into(),
+            Sfty::DomainImpersonation => "Conseil de sécurité 9.19\u{a0}: usurpation de domaine\u{a0}: le domaine expéditeur tente de se faire passer pour un domaine protégé.".into(),
+            Sfty::UserImpersonation => "Conseil de sécurité 9.20\u{a0}: usurpation d’utilisateur\u{a0}: l’expéditeur tente de se faire passer pour un utilisateur de l’organisation du destinataire ou pour un utilisateur protégé d’une stratégie anti-hameçonnage.".into(),
+            Sfty::CrossDomainSpoof => "Conseil de sécurité 9.21\u{a0}: usurpation d’un domaine externe\u{a0}: le domaine From est externe et ne s’authentifie pas (voir compauth). Valeur que Microsoft a retirée de sa page actuelle.".into(),
+            Sfty::SpoofSafeSenderOverridden => "Conseil de sécurité 9.22\u{a0}: usurpation d’un domaine externe, et l’entrée du destinataire pour cet expéditeur dans ses expéditeurs approuvés a été ignorée. Valeur que Microsoft a retirée de sa page actuelle.".into(),
+            Sfty::SpoofOrgAllowOverridden => "Conseil de sécurité 9.23\u{a0}: usurpation d’un domaine externe, et un expéditeur ou domaine autorisé par l’organisation a été ignoré. Valeur que Microsoft a retirée de sa page actuelle.".into(),
+            Sfty::SpoofMailFlowRuleOverridden => "Conseil de sécurité 9.24\u{a0}: usurpation d’un domaine externe, et une règle de flux Exchange a été ignorée. Valeur que Microsoft a retirée de sa page actuelle.".into(),
+            Sfty::FirstContact => "Conseil de sécurité 9.25\u{a0}: premier contact\u{a0}: le destinataire reçoit rarement, ou jamais, de courrier de cet expéditeur. Cela peut signaler de l’hameçonnage, sans que ce soit certain.".into(),
             Sfty::Other(v) => format!("Conseil de sécurité «\u{a0}{v}\u{a0}», que Microsoft ne documente pas."),
         }
     }
