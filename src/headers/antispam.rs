@@ -264,7 +264,13 @@ pub enum AuthAs {
     Other(String),
 }
 
-/// Microsoft composite authentication reason (`compauth=… reason=NNN`).
+/// Microsoft composite authentication reason (`compauth=… reason=NNN`), after the
+/// "Composite authentication Reason codes" table of "Anti-spam message headers in
+/// Microsoft 365" (revision of 2026-07-27). Earlier revisions grouped `1xx` with `7xx` as
+/// "passed" and said every `6xx` meant an accepted (own) domain; the table now says `7xx`
+/// is an implicit pass and only `601` names the accepted domain. The catalogues give the
+/// documented codes their own sentence (100–104, 108, 109, 111, 112, 115, 116, 130, 201,
+/// 202, 501, 502, 601, 701–704, 905); other codes of a class get the class's sentence.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum CompAuthReason {
     /// `000`: explicit authentication failed (DMARC fail with quarantine or reject).
@@ -276,7 +282,7 @@ pub enum CompAuthReason {
     /// `010`: DMARC failed with quarantine or reject, and the domain is one of the
     /// organisation's accepted domains.
     IntraOrgDmarcFail,
-    /// `1xx` or `7xx`: passed.
+    /// `1xx`: passed explicit or implicit authentication.
     Pass(u16),
     /// `2xx`: soft-passed implicit authentication.
     SoftPass(u16),
@@ -284,9 +290,14 @@ pub enum CompAuthReason {
     NotChecked(u16),
     /// `4xx` or `9xx`: bypassed.
     Bypassed(u16),
-    /// `6xx`: implicit authentication failed and the domain is one of the
-    /// organisation's accepted domains.
-    IntraOrgImplicitFail(u16),
+    /// `501`, `502`: DMARC not enforced for a valid non-delivery report (no `5xx` class
+    /// is documented; other `5xx` codes are [`CompAuthReason::Other`]).
+    NdrNotEnforced(u16),
+    /// `6xx`: implicit authentication failed (`601`: the domain is one of the
+    /// organisation's accepted domains).
+    ImplicitFailCode(u16),
+    /// `7xx`: passed implicit authentication.
+    ImplicitPass(u16),
     /// No or unknown reason code; the `compauth` result as written.
     Other(String),
 }
@@ -410,11 +421,13 @@ pub fn compauth_reason(result: &str, reason: &str) -> CompAuthReason {
         ("002", _) => CompAuthReason::ProhibitedSpoof,
         ("010", _) => CompAuthReason::IntraOrgDmarcFail,
         (_, Some(n)) if code.len() == 3 => match n / 100 {
-            1 | 7 => CompAuthReason::Pass(n),
+            1 => CompAuthReason::Pass(n),
             2 => CompAuthReason::SoftPass(n),
             3 => CompAuthReason::NotChecked(n),
             4 | 9 => CompAuthReason::Bypassed(n),
-            6 => CompAuthReason::IntraOrgImplicitFail(n),
+            5 if matches!(n, 501 | 502) => CompAuthReason::NdrNotEnforced(n),
+            6 => CompAuthReason::ImplicitFailCode(n),
+            7 => CompAuthReason::ImplicitPass(n),
             _ => CompAuthReason::Other(format!("{result} {code}")),
         },
         _ => CompAuthReason::Other(format!("{result} {code}").trim().to_string()),
@@ -846,13 +859,21 @@ mod tests {
             ("fail", "002", CompAuthReason::ProhibitedSpoof),
             ("fail", "010", CompAuthReason::IntraOrgDmarcFail),
             ("pass", "100", CompAuthReason::Pass(100)),
-            ("pass", "703", CompAuthReason::Pass(703)),
+            ("pass", "130", CompAuthReason::Pass(130)),
+            ("pass", "199", CompAuthReason::Pass(199)),
+            ("pass", "703", CompAuthReason::ImplicitPass(703)),
+            ("pass", "750", CompAuthReason::ImplicitPass(750)),
             ("softpass", "201", CompAuthReason::SoftPass(201)),
             ("none", "300", CompAuthReason::NotChecked(300)),
             ("none", "451", CompAuthReason::Bypassed(451)),
             ("none", "905", CompAuthReason::Bypassed(905)),
-            ("fail", "601", CompAuthReason::IntraOrgImplicitFail(601)),
-            ("fail", "501", CompAuthReason::Other("fail 501".into())),
+            ("none", "501", CompAuthReason::NdrNotEnforced(501)),
+            ("none", "502", CompAuthReason::NdrNotEnforced(502)),
+            ("fail", "503", CompAuthReason::Other("fail 503".into())),
+            ("fail", "601", CompAuthReason::ImplicitFailCode(601)),
+            ("fail", "602", CompAuthReason::ImplicitFailCode(602)),
+            ("fail", "802", CompAuthReason::Other("fail 802".into())),
+            ("fail", "011", CompAuthReason::Other("fail 011".into())),
             ("pass", "", CompAuthReason::Other("pass".into())),
             ("pass", "abc", CompAuthReason::Other("pass abc".into())),
         ];
@@ -872,6 +893,36 @@ mod tests {
             items.first().map(|i| &i.meaning),
             Some(&Meaning::CompAuth(CompAuthReason::Pass(100)))
         );
+    }
+
+    #[test]
+    fn compauth_documented_codes_have_their_own_sentence() {
+        use crate::i18n::{Lang, Translate};
+        // (reason, true when the "Composite authentication Reason codes" table lists it)
+        let table: &[(CompAuthReason, bool)] = &[
+            (CompAuthReason::Pass(100), true),
+            (CompAuthReason::Pass(104), true),
+            (CompAuthReason::Pass(105), false),
+            (CompAuthReason::Pass(116), true),
+            (CompAuthReason::Pass(130), true),
+            (CompAuthReason::Pass(131), false),
+            (CompAuthReason::SoftPass(201), true),
+            (CompAuthReason::SoftPass(203), false),
+            (CompAuthReason::Bypassed(400), false),
+            (CompAuthReason::Bypassed(905), true),
+            (CompAuthReason::NdrNotEnforced(502), true),
+            (CompAuthReason::ImplicitFailCode(601), true),
+            (CompAuthReason::ImplicitFailCode(602), false),
+            (CompAuthReason::ImplicitPass(701), true),
+            (CompAuthReason::ImplicitPass(704), true),
+            (CompAuthReason::ImplicitPass(705), false),
+        ];
+        for (reason, documented) in table {
+            let m = Meaning::CompAuth(reason.clone());
+            let (en, fr) = (m.text(Lang::En), m.text(Lang::Fr));
+            assert_eq!(en.contains("does not document"), !documented, "{en}");
+            assert_eq!(fr.contains("ne documente pas"), !documented, "{fr}");
+        }
     }
 
     #[test]
@@ -1066,15 +1117,27 @@ mod tests {
                 CompAuthReason::ImplicitFail,
                 CompAuthReason::ProhibitedSpoof,
                 CompAuthReason::IntraOrgDmarcFail,
-                CompAuthReason::Pass(100),
-                CompAuthReason::SoftPass(200),
                 CompAuthReason::NotChecked(300),
-                CompAuthReason::Bypassed(400),
-                CompAuthReason::IntraOrgImplicitFail(601),
                 CompAuthReason::Other("pass".into()),
             ]
             .map(Meaning::CompAuth),
         );
+        // Every documented code, and an undocumented one of each class.
+        let codes = (100..=116).chain([130, 199, 200, 201, 202, 299]);
+        samples.extend(codes.map(|n| {
+            Meaning::CompAuth(if n < 200 {
+                CompAuthReason::Pass(n)
+            } else {
+                CompAuthReason::SoftPass(n)
+            })
+        }));
+        samples
+            .extend([400, 499, 905, 999].map(|n| Meaning::CompAuth(CompAuthReason::Bypassed(n))));
+        samples.extend([501, 502].map(|n| Meaning::CompAuth(CompAuthReason::NdrNotEnforced(n))));
+        samples.extend(
+            [600, 601, 602].map(|n| Meaning::CompAuth(CompAuthReason::ImplicitFailCode(n))),
+        );
+        samples.extend((700..=705).map(|n| Meaning::CompAuth(CompAuthReason::ImplicitPass(n))));
         for m in &samples {
             let (en, fr) = (m.text(Lang::En), m.text(Lang::Fr));
             assert!(!en.is_empty() && !fr.is_empty(), "{m:?}");

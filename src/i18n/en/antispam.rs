@@ -181,18 +181,75 @@ impl En for AuthAs {
     }
 }
 
+/// The documented meaning of one compauth reason code ("Composite authentication Reason
+/// codes", "Anti-spam message headers in Microsoft 365", revision of 2026-07-27). 103 and
+/// 104 read the same way in that table (From domain and PTR record align); they are told
+/// the same.
+fn compauth_code(n: u16) -> Option<&'static str> {
+    Some(match n {
+        100 => "SPF or DKIM passed, with its domain aligned with the From domain",
+        101 => "the message is DKIM-signed by the From domain",
+        102 => "SPF passed and the MAIL FROM domain is aligned with the From domain",
+        103 | 104 => {
+            "the From domain aligns with the PTR (reverse DNS) name of the source IP address"
+        }
+        108 => {
+            "DKIM failed because an earlier, legitimate hop changed the body (for example the organisation's on-premises servers)"
+        }
+        109 => "the From domain has no DMARC record, but the message would pass",
+        111 => {
+            "DMARC gave a temporary or permanent error, but the SPF or DKIM domain aligns with the From domain"
+        }
+        112 => "a DNS timeout kept the DMARC record from being read",
+        115 => "sent from a Microsoft 365 organisation where the From domain is an accepted domain",
+        116 => "the From domain's MX record aligns with the PTR name of the connecting IP address",
+        130 => "the ARC result of a trusted ARC sealer overrode the DMARC failure",
+        201 => {
+            "the From domain's PTR record is in the same subnet as the connecting IP address's PTR record"
+        }
+        202 => "the From domain aligns with the domain of the connecting IP address's PTR record",
+        501 => {
+            "the message is a valid non-delivery report and the sender and recipient have been in contact before"
+        }
+        502 => {
+            "the message is a valid non-delivery report for a message sent from this organisation"
+        }
+        601 => {
+            "the sending domain is one of the organisation's accepted domains (self-to-self or intra-organisation spoofing)"
+        }
+        701..=704 => {
+            "DMARC was not enforced, as the organisation has a history of legitimate mail from this sending infrastructure"
+        }
+        905 => {
+            "DMARC was not enforced because of complex routing (for example Internet mail that passes through on-premises Exchange or another service before Microsoft 365)"
+        }
+        _ => return None,
+    })
+}
+
+/// "Composite authentication {what} ({n}): {detail}." or, for an undocumented code of the
+/// class, "… ({n}; Microsoft does not document this code)."
+fn with_code(what: &str, n: u16) -> String {
+    match compauth_code(n) {
+        Some(detail) => format!("{what} ({n}): {detail}."),
+        None => format!("{what} ({n}; Microsoft does not document this code)."),
+    }
+}
+
 impl En for CompAuthReason {
     fn en(&self) -> String {
         match self {
             CompAuthReason::ExplicitFail => "Composite authentication failed explicitly (000): DMARC failed and the domain's policy is quarantine or reject.".into(),
-            CompAuthReason::ImplicitFail => "Composite authentication failed implicitly (001): the sending domain publishes no authentication records, or weak ones (SPF softfail or neutral, DMARC p=none).".into(),
+            CompAuthReason::ImplicitFail => "Composite authentication failed implicitly (001): the sending domain publishes no authentication records, or weak ones (SPF ~all or ?all, DMARC p=none).".into(),
             CompAuthReason::ProhibitedSpoof => "The organisation forbids this sender and domain pair from sending spoofed mail (002, set by an administrator).".into(),
-            CompAuthReason::IntraOrgDmarcFail => "DMARC failed with quarantine or reject, and the sending domain is one of the organisation's own domains (010, self-to-self spoofing).".into(),
-            CompAuthReason::Pass(n) => format!("Composite authentication passed ({n}; the last two digits are Microsoft-internal)."),
-            CompAuthReason::SoftPass(n) => format!("Composite authentication soft-passed: implicit authentication was good enough ({n})."),
+            CompAuthReason::IntraOrgDmarcFail => "DMARC failed with quarantine or reject, and the sending domain is one of the organisation's accepted domains (010, self-to-self or intra-organisation spoofing).".into(),
+            CompAuthReason::Pass(n) => with_code("Composite authentication passed, explicitly or implicitly", *n),
+            CompAuthReason::SoftPass(n) => with_code("Composite authentication soft-passed implicit authentication", *n),
             CompAuthReason::NotChecked(n) => format!("Composite authentication was not checked ({n})."),
-            CompAuthReason::Bypassed(n) => format!("Composite authentication was bypassed ({n}), for example by an allow rule."),
-            CompAuthReason::IntraOrgImplicitFail(n) => format!("Implicit authentication failed and the sending domain is one of the organisation's own domains ({n}, self-to-self or intra-organisation spoofing)."),
+            CompAuthReason::Bypassed(n) => with_code("Composite authentication was bypassed", *n),
+            CompAuthReason::NdrNotEnforced(n) => with_code("DMARC was not enforced", *n),
+            CompAuthReason::ImplicitFailCode(n) => with_code("Composite authentication failed implicitly", *n),
+            CompAuthReason::ImplicitPass(n) => with_code("Composite authentication passed implicitly", *n),
             CompAuthReason::Other(v) => format!("compauth {v}: no documented reason code."),
         }
     }

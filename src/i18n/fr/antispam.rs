@@ -191,18 +191,78 @@ impl Fr for AuthAs {
     }
 }
 
+/// Sens documenté d’un code de raison compauth (voir `i18n/en/antispam.rs`).
+fn compauth_code(n: u16) -> Option<&'static str> {
+    Some(match n {
+        100 => "SPF ou DKIM a réussi, avec un domaine aligné sur le domaine From",
+        101 => "le message est signé DKIM par le domaine From",
+        102 => "SPF a réussi et le domaine MAIL FROM est aligné sur le domaine From",
+        103 | 104 => {
+            "le domaine From est aligné sur le nom PTR (DNS inverse) de l’adresse IP source"
+        }
+        108 => {
+            "DKIM a échoué parce qu’un relais antérieur et légitime a modifié le corps (par exemple les serveurs sur site de l’organisation)"
+        }
+        109 => "le domaine From n’a pas d’enregistrement DMARC, mais le message réussirait",
+        111 => {
+            "DMARC a donné une erreur temporaire ou permanente, mais le domaine SPF ou DKIM est aligné sur le domaine From"
+        }
+        112 => "un délai DNS dépassé a empêché de lire l’enregistrement DMARC",
+        115 => {
+            "envoyé depuis une organisation Microsoft 365 où le domaine From est un domaine accepté"
+        }
+        116 => {
+            "l’enregistrement MX du domaine From est aligné sur le nom PTR de l’adresse IP de connexion"
+        }
+        130 => "le résultat ARC d’un scelleur ARC de confiance a levé l’échec DMARC",
+        201 => {
+            "l’enregistrement PTR du domaine From est dans le même sous-réseau que celui de l’adresse IP de connexion"
+        }
+        202 => {
+            "le domaine From est aligné sur le domaine de l’enregistrement PTR de l’adresse IP de connexion"
+        }
+        501 => {
+            "le message est un avis de non-remise valide, et l’expéditeur et le destinataire ont déjà été en contact"
+        }
+        502 => {
+            "le message est un avis de non-remise valide pour un message envoyé depuis cette organisation"
+        }
+        601 => {
+            "le domaine expéditeur est l’un des domaines acceptés de l’organisation (usurpation de soi-même ou interne)"
+        }
+        701..=704 => {
+            "DMARC n’a pas été appliqué, car l’organisation reçoit depuis longtemps du courrier légitime de cette infrastructure d’envoi"
+        }
+        905 => {
+            "DMARC n’a pas été appliqué à cause d’un acheminement complexe (par exemple du courrier d’Internet qui passe par Exchange sur site ou un autre service avant Microsoft 365)"
+        }
+        _ => return None,
+    })
+}
+
+/// La phrase de la classe, le code, puis son sens documenté, ou la mention qu’il ne l’est
+/// pas.
+fn with_code(what: &str, n: u16) -> String {
+    match compauth_code(n) {
+        Some(detail) => format!("{what} ({n})\u{a0}: {detail}."),
+        None => format!("{what} ({n}\u{a0}; code que Microsoft ne documente pas)."),
+    }
+}
+
 impl Fr for CompAuthReason {
     fn fr(&self) -> String {
         match self {
             CompAuthReason::ExplicitFail => "L’authentification composite a échoué explicitement (000)\u{a0}: DMARC a échoué et la politique du domaine est quarantine ou reject.".into(),
             CompAuthReason::ImplicitFail => "L’authentification composite a échoué implicitement (001)\u{a0}: le domaine expéditeur ne publie pas d’enregistrements d’authentification, ou de trop faibles (SPF softfail ou neutral, DMARC p=none).".into(),
             CompAuthReason::ProhibitedSpoof => "L’organisation interdit à ce couple expéditeur et domaine d’envoyer du courrier usurpé (002, réglé par un administrateur).".into(),
-            CompAuthReason::IntraOrgDmarcFail => "DMARC a échoué avec quarantine ou reject, et le domaine expéditeur est l’un des domaines de l’organisation (010, usurpation de soi-même).".into(),
-            CompAuthReason::Pass(n) => format!("L’authentification composite a réussi ({n}\u{a0}; les deux derniers chiffres sont internes à Microsoft)."),
-            CompAuthReason::SoftPass(n) => format!("L’authentification composite a réussi faiblement\u{a0}: l’authentification implicite a suffi ({n})."),
+            CompAuthReason::IntraOrgDmarcFail => "DMARC a échoué avec quarantine ou reject, et le domaine expéditeur est l’un des domaines acceptés de l’organisation (010, usurpation de soi-même ou interne).".into(),
+            CompAuthReason::Pass(n) => with_code("L’authentification composite a réussi, explicitement ou implicitement", *n),
+            CompAuthReason::SoftPass(n) => with_code("L’authentification composite a réussi faiblement (authentification implicite)", *n),
             CompAuthReason::NotChecked(n) => format!("L’authentification composite n’a pas été vérifiée ({n})."),
-            CompAuthReason::Bypassed(n) => format!("L’authentification composite a été contournée ({n}), par exemple par une règle d’autorisation."),
-            CompAuthReason::IntraOrgImplicitFail(n) => format!("L’authentification implicite a échoué et le domaine expéditeur est l’un des domaines de l’organisation ({n}, usurpation de soi-même ou interne)."),
+            CompAuthReason::Bypassed(n) => with_code("L’authentification composite a été contournée", *n),
+            CompAuthReason::NdrNotEnforced(n) => with_code("DMARC n’a pas été appliqué", *n),
+            CompAuthReason::ImplicitFailCode(n) => with_code("L’authentification composite a échoué implicitement", *n),
+            CompAuthReason::ImplicitPass(n) => with_code("L’authentification composite a réussi implicitement", *n),
             CompAuthReason::Other(v) => format!("compauth {v}\u{a0}: pas de code de raison documenté."),
         }
     }
