@@ -1,10 +1,16 @@
 //! Antispam verdict headers decoded into typed meanings.
 //!
 //! None of these fields has an RFC; each decoder follows its vendor's documentation:
-//! * Microsoft 365 / Exchange ("Anti-spam message headers"): `X-Forefront-Antispam-Report`,
-//!   `X-Microsoft-Antispam`, `X-MS-Exchange-Organization-SCL`, `-PCL`, `-AuthAs`,
-//!   `-MessageDirectionality`, and the `compauth` result with its `reason` code in
-//!   Authentication-Results (RFC 8601 syntax, Microsoft semantics);
+//! * Microsoft 365 / Exchange: `X-Forefront-Antispam-Report`, `X-Microsoft-Antispam`,
+//!   `X-MS-Exchange-Organization-SCL`, `-PCL`, `-AuthAs`, `-MessageDirectionality`, and
+//!   the `compauth` result with its `reason` code in Authentication-Results (RFC 8601
+//!   syntax, Microsoft semantics). Checked against Microsoft Learn (November 2026):
+//!   "Anti-spam message headers in Microsoft 365" (defender-office-365/
+//!   message-headers-eop-mdo, revision of 2026-07-27, with its "Composite authentication
+//!   Reason codes" table), its earlier revisions for values since dropped from it (SFTY
+//!   9.1–9.24, PCL), "Spam confidence level (SCL) in EOP", "Bulk complaint level (BCL) in
+//!   EOP", "Configure junk email settings on Exchange Online mailboxes", and Exchange
+//!   Server's "Antispam stamps" (PCL, `X-MS-Exchange-Organization-SCL`);
 //! * Apache SpamAssassin: `X-Spam-Status`, `X-Spam-Score`, `X-Spam-Level`,
 //!   `X-Spam-Flag`, `X-Spam-Report`;
 //! * Google: `X-Gm-Message-State`, `X-Google-Smtp-Source`, `X-Gm-Gg`, `X-Gm-Features`
@@ -42,8 +48,9 @@ pub enum Meaning {
     Scl(i8),
     /// Microsoft bulk complaint level, 0 to 9.
     Bcl(u8),
-    /// Microsoft phishing confidence level, 0 to 8 (deprecated by Microsoft).
-    Pcl(u8),
+    /// Microsoft phishing confidence level: 0 to 8, or -9990 (no longer in Microsoft 365's
+    /// documentation; Exchange Server still documents it).
+    Pcl(i16),
     /// Microsoft spam filter verdict (`SFV`).
     SpamFilterVerdict(Sfv),
     /// Microsoft protection policy category (`CAT`).
@@ -108,7 +115,7 @@ pub enum Meaning {
 /// Microsoft spam filter verdict (`SFV`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum Sfv {
-    /// `BLK`: the sender is on the recipient's Blocked Senders list.
+    /// `BLK`: the sender is on the recipient's Blocked Senders list; handled as spam.
     Blk,
     /// `NSPM`: spam filtering found no spam.
     Nspm,
@@ -118,13 +125,18 @@ pub enum Sfv {
     Ska,
     /// `SKB`: blocked by an anti-spam policy block list; marked as spam.
     Skb,
-    /// `SKI`: filtering skipped for another reason (intra-organisational mail).
+    /// `SKI`: filtering skipped. The page "Anti-spam message headers in Microsoft 365"
+    /// disagrees with itself over time: older revisions say "for another reason (for
+    /// example, an intra-organizational email within a tenant)", the 2024–2025 revisions
+    /// leave SKI out, the revision of 2026-07-27 says the source IP address was on the
+    /// connection filter's IP Allow List. Both readings are told.
     Ski,
-    /// `SKN`: marked as not spam before filtering (mail flow rule).
+    /// `SKN`: marked as not spam before filtering, by an Exchange mail flow rule.
     Skn,
     /// `SKQ`: released from quarantine.
     Skq,
-    /// `SKS`: marked as spam before filtering (mail flow rule).
+    /// `SKS`: marked as spam before filtering, by a mail flow rule that set the SCL or by
+    /// on-premises Exchange in a hybrid deployment (stamped only when honoured).
     Sks,
     /// `SPM`: spam filtering found spam.
     Spm,
@@ -132,20 +144,22 @@ pub enum Sfv {
     Other(String),
 }
 
-/// Microsoft protection policy category (`CAT`).
+/// Microsoft protection policy category (`CAT`). `NONE` is not in the page's list; it
+/// appears only in the example header of older revisions of the page, so it is read as
+/// "no category applied".
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum Cat {
     /// `AMP`: anti-malware.
     Amp,
-    /// `BIMP`: brand impersonation.
+    /// `BIMP`: brand impersonation (Defender for Office 365 only).
     Bimp,
     /// `BULK`: bulk mail.
     Bulk,
-    /// `DIMP`: domain impersonation.
+    /// `DIMP`: domain impersonation (Defender for Office 365 only).
     Dimp,
     /// `FTBP`: anti-malware common attachments filter.
     Ftbp,
-    /// `GIMP`: mailbox-intelligence impersonation.
+    /// `GIMP`: mailbox-intelligence impersonation (Defender for Office 365 only).
     Gimp,
     /// `HPHSH` / `HPHISH`: high-confidence phishing.
     Hphish,
@@ -159,13 +173,13 @@ pub enum Cat {
     Ospm,
     /// `PHSH`: phishing.
     Phsh,
-    /// `SAP`: Safe Attachments.
+    /// `SAP`: Safe Attachments (Defender for Office 365 only).
     Sap,
     /// `SPM`: spam.
     Spm,
     /// `SPOOF`: spoofing.
     Spoof,
-    /// `UIMP`: user impersonation.
+    /// `UIMP`: user impersonation (Defender for Office 365 only).
     Uimp,
     /// `NONE`: no category applied.
     None,
@@ -176,7 +190,9 @@ pub enum Cat {
 /// Microsoft service verdict (`SRV`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum Srv {
-    /// `BULK`: identified as bulk by spam filtering and the BCL threshold.
+    /// `BULK`: identified as bulk by spam filtering and the BCL threshold. What follows has
+    /// changed between revisions of "Anti-spam message headers in Microsoft 365" (marked
+    /// SCL 9, later SCL 6, now "identified as spam" with no level), so no SCL is told.
     Bulk,
     /// Any other value.
     Other(String),
@@ -206,14 +222,30 @@ pub enum Ipv {
     Other(String),
 }
 
-/// Microsoft safety tip (`SFTY`).
+/// Microsoft safety tip (`SFTY`). The current page lists 9.19, 9.20 and 9.25; 9.1, 9.11
+/// and 9.21 to 9.24 were listed by earlier revisions (from 2018) and later dropped without
+/// a word; they are still read, as messages carry them. The page says
+/// every `SFTY` message "was identified as phishing", yet calls 9.25 only a possible sign
+/// of it: the sentence for 9.25 does not claim phishing.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum Sfty {
+    /// `9.1`: phishing (URL or content, or marked by on-premises Exchange).
+    Phishing,
+    /// `9.11`: intra-organisation (self-to-self) spoofing.
+    IntraOrgSpoof,
     /// `9.19`: domain impersonation.
     DomainImpersonation,
     /// `9.20`: user impersonation.
     UserImpersonation,
-    /// `9.25`: first contact with this sender.
+    /// `9.21`: cross-domain spoofing: the external From domain does not authenticate.
+    CrossDomainSpoof,
+    /// `9.22`: as 9.21, and the user's Safe Senders entry was overridden.
+    SpoofSafeSenderOverridden,
+    /// `9.23`: as 9.22, and an organisation's allowed sender or domain was overridden.
+    SpoofOrgAllowOverridden,
+    /// `9.24`: as 9.23, and an Exchange mail flow rule was overridden.
+    SpoofMailFlowRuleOverridden,
+    /// `9.25`: first contact safety tip.
     FirstContact,
     /// Any other value.
     Other(String),
@@ -232,7 +264,13 @@ pub enum AuthAs {
     Other(String),
 }
 
-/// Microsoft composite authentication reason (`compauth=… reason=NNN`).
+/// Microsoft composite authentication reason (`compauth=… reason=NNN`), after the
+/// "Composite authentication Reason codes" table of "Anti-spam message headers in
+/// Microsoft 365" (revision of 2026-07-27). Earlier revisions grouped `1xx` with `7xx` as
+/// "passed" and said every `6xx` meant an accepted (own) domain; the table now says `7xx`
+/// is an implicit pass and only `601` names the accepted domain. The catalogues give the
+/// documented codes their own sentence (100–104, 108, 109, 111, 112, 115, 116, 130, 201,
+/// 202, 501, 502, 601, 701–704, 905); other codes of a class get the class's sentence.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum CompAuthReason {
     /// `000`: explicit authentication failed (DMARC fail with quarantine or reject).
@@ -244,7 +282,7 @@ pub enum CompAuthReason {
     /// `010`: DMARC failed with quarantine or reject, and the domain is one of the
     /// organisation's accepted domains.
     IntraOrgDmarcFail,
-    /// `1xx` or `7xx`: passed.
+    /// `1xx`: passed explicit or implicit authentication.
     Pass(u16),
     /// `2xx`: soft-passed implicit authentication.
     SoftPass(u16),
@@ -252,9 +290,14 @@ pub enum CompAuthReason {
     NotChecked(u16),
     /// `4xx` or `9xx`: bypassed.
     Bypassed(u16),
-    /// `6xx`: implicit authentication failed and the domain is one of the
-    /// organisation's accepted domains.
-    IntraOrgImplicitFail(u16),
+    /// `501`, `502`: DMARC not enforced for a valid non-delivery report (no `5xx` class
+    /// is documented; other `5xx` codes are [`CompAuthReason::Other`]).
+    NdrNotEnforced(u16),
+    /// `6xx`: implicit authentication failed (`601`: the domain is one of the
+    /// organisation's accepted domains).
+    ImplicitFailCode(u16),
+    /// `7xx`: passed implicit authentication.
+    ImplicitPass(u16),
     /// No or unknown reason code; the `compauth` result as written.
     Other(String),
 }
@@ -305,7 +348,7 @@ pub fn decode(name: &str, value: &str) -> Vec<AntispamItem> {
             .map(|(k, v)| item(k, v, forefront_meaning(k, v)))
             .collect(),
         "x-ms-exchange-organization-scl" => vec![item("", value, scl(value))],
-        "x-ms-exchange-organization-pcl" => vec![item("", value, level(value, Meaning::Pcl))],
+        "x-ms-exchange-organization-pcl" => vec![item("", value, pcl(value))],
         "x-ms-exchange-organization-authas" => {
             let a = match value.to_ascii_lowercase().as_str() {
                 "anonymous" => AuthAs::Anonymous,
@@ -378,11 +421,13 @@ pub fn compauth_reason(result: &str, reason: &str) -> CompAuthReason {
         ("002", _) => CompAuthReason::ProhibitedSpoof,
         ("010", _) => CompAuthReason::IntraOrgDmarcFail,
         (_, Some(n)) if code.len() == 3 => match n / 100 {
-            1 | 7 => CompAuthReason::Pass(n),
+            1 => CompAuthReason::Pass(n),
             2 => CompAuthReason::SoftPass(n),
             3 => CompAuthReason::NotChecked(n),
             4 | 9 => CompAuthReason::Bypassed(n),
-            6 => CompAuthReason::IntraOrgImplicitFail(n),
+            5 if matches!(n, 501 | 502) => CompAuthReason::NdrNotEnforced(n),
+            6 => CompAuthReason::ImplicitFailCode(n),
+            7 => CompAuthReason::ImplicitPass(n),
             _ => CompAuthReason::Other(format!("{result} {code}")),
         },
         _ => CompAuthReason::Other(format!("{result} {code}").trim().to_string()),
@@ -410,7 +455,7 @@ fn forefront_meaning(key: &str, v: &str) -> Meaning {
     match k.as_str() {
         "SCL" => scl(v),
         "BCL" => level(v, Meaning::Bcl),
-        "PCL" => level(v, Meaning::Pcl),
+        "PCL" => pcl(v),
         "SFV" => Meaning::SpamFilterVerdict(match upper.as_str() {
             "BLK" => Sfv::Blk,
             "NSPM" => Sfv::Nspm,
@@ -463,8 +508,14 @@ fn forefront_meaning(key: &str, v: &str) -> Meaning {
         "H" => Meaning::Helo(v.to_string()),
         "PTR" => Meaning::ReverseDns(v.to_string()),
         "SFTY" => Meaning::SafetyTip(match v {
+            "9.1" => Sfty::Phishing,
+            "9.11" => Sfty::IntraOrgSpoof,
             "9.19" => Sfty::DomainImpersonation,
             "9.20" => Sfty::UserImpersonation,
+            "9.21" => Sfty::CrossDomainSpoof,
+            "9.22" => Sfty::SpoofSafeSenderOverridden,
+            "9.23" => Sfty::SpoofOrgAllowOverridden,
+            "9.24" => Sfty::SpoofMailFlowRuleOverridden,
             "9.25" => Sfty::FirstContact,
             _ => Sfty::Other(v.to_string()),
         }),
@@ -485,6 +536,15 @@ fn direction(v: &str) -> Direction {
 fn scl(v: &str) -> Meaning {
     match v.trim().parse::<i8>() {
         Ok(n) if (-1..=9).contains(&n) => Meaning::Scl(n),
+        _ => Meaning::Unknown,
+    }
+}
+
+/// PCL: 0 to 9 (9 is outside both documented ranges but kept to be told so), or -9990,
+/// which the 2018 "Anti-spam message headers" listed for Exchange Online Protection.
+fn pcl(v: &str) -> Meaning {
+    match v.trim().parse::<i16>() {
+        Ok(n) if (0..=9).contains(&n) || n == -9990 => Meaning::Pcl(n),
         _ => Meaning::Unknown,
     }
 }
@@ -703,6 +763,34 @@ mod tests {
             ("X-MS-Exchange-Organization-SCL", "x", Meaning::Unknown),
             ("X-MS-Exchange-Organization-PCL", "2", Meaning::Pcl(2)),
             (
+                "X-MS-Exchange-Organization-PCL",
+                "-9990",
+                Meaning::Pcl(-9990),
+            ),
+            ("X-MS-Exchange-Organization-PCL", "-1", Meaning::Unknown),
+            ("X-MS-Exchange-Organization-PCL", "10", Meaning::Unknown),
+            ("X-Microsoft-Antispam", "PCL:8", Meaning::Pcl(8)),
+            (
+                "X-Forefront-Antispam-Report",
+                "SFV:SKI",
+                Meaning::SpamFilterVerdict(Sfv::Ski),
+            ),
+            (
+                "X-Forefront-Antispam-Report",
+                "SFV:blk",
+                Meaning::SpamFilterVerdict(Sfv::Blk),
+            ),
+            (
+                "X-Forefront-Antispam-Report",
+                "CAT:INTOS",
+                Meaning::Category(Cat::Intos),
+            ),
+            (
+                "X-Forefront-Antispam-Report",
+                "DIR:INT",
+                Meaning::Direction(Direction::Internal),
+            ),
+            (
                 "X-MS-Exchange-Organization-AuthAs",
                 "Anonymous",
                 Meaning::AuthAs(AuthAs::Anonymous),
@@ -739,6 +827,31 @@ mod tests {
     }
 
     #[test]
+    fn safety_tips() {
+        let table: &[(&str, Sfty)] = &[
+            ("9.1", Sfty::Phishing),
+            ("9.11", Sfty::IntraOrgSpoof),
+            ("9.19", Sfty::DomainImpersonation),
+            ("9.20", Sfty::UserImpersonation),
+            ("9.21", Sfty::CrossDomainSpoof),
+            ("9.22", Sfty::SpoofSafeSenderOverridden),
+            ("9.23", Sfty::SpoofOrgAllowOverridden),
+            ("9.24", Sfty::SpoofMailFlowRuleOverridden),
+            ("9.25", Sfty::FirstContact),
+            ("9.2", Sfty::Other("9.2".into())),
+            ("9.10", Sfty::Other("9.10".into())),
+        ];
+        for (value, tip) in table {
+            let got = decode("X-Forefront-Antispam-Report", &format!("SFTY:{value}"));
+            assert_eq!(
+                got.first().map(|i| &i.meaning),
+                Some(&Meaning::SafetyTip(tip.clone())),
+                "{value}"
+            );
+        }
+    }
+
+    #[test]
     fn compauth_codes() {
         let table: &[(&str, &str, CompAuthReason)] = &[
             ("fail", "000", CompAuthReason::ExplicitFail),
@@ -746,13 +859,21 @@ mod tests {
             ("fail", "002", CompAuthReason::ProhibitedSpoof),
             ("fail", "010", CompAuthReason::IntraOrgDmarcFail),
             ("pass", "100", CompAuthReason::Pass(100)),
-            ("pass", "703", CompAuthReason::Pass(703)),
+            ("pass", "130", CompAuthReason::Pass(130)),
+            ("pass", "199", CompAuthReason::Pass(199)),
+            ("pass", "703", CompAuthReason::ImplicitPass(703)),
+            ("pass", "750", CompAuthReason::ImplicitPass(750)),
             ("softpass", "201", CompAuthReason::SoftPass(201)),
             ("none", "300", CompAuthReason::NotChecked(300)),
             ("none", "451", CompAuthReason::Bypassed(451)),
             ("none", "905", CompAuthReason::Bypassed(905)),
-            ("fail", "601", CompAuthReason::IntraOrgImplicitFail(601)),
-            ("fail", "501", CompAuthReason::Other("fail 501".into())),
+            ("none", "501", CompAuthReason::NdrNotEnforced(501)),
+            ("none", "502", CompAuthReason::NdrNotEnforced(502)),
+            ("fail", "503", CompAuthReason::Other("fail 503".into())),
+            ("fail", "601", CompAuthReason::ImplicitFailCode(601)),
+            ("fail", "602", CompAuthReason::ImplicitFailCode(602)),
+            ("fail", "802", CompAuthReason::Other("fail 802".into())),
+            ("fail", "011", CompAuthReason::Other("fail 011".into())),
             ("pass", "", CompAuthReason::Other("pass".into())),
             ("pass", "abc", CompAuthReason::Other("pass abc".into())),
         ];
@@ -772,6 +893,36 @@ mod tests {
             items.first().map(|i| &i.meaning),
             Some(&Meaning::CompAuth(CompAuthReason::Pass(100)))
         );
+    }
+
+    #[test]
+    fn compauth_documented_codes_have_their_own_sentence() {
+        use crate::i18n::{Lang, Translate};
+        // (reason, true when the "Composite authentication Reason codes" table lists it)
+        let table: &[(CompAuthReason, bool)] = &[
+            (CompAuthReason::Pass(100), true),
+            (CompAuthReason::Pass(104), true),
+            (CompAuthReason::Pass(105), false),
+            (CompAuthReason::Pass(116), true),
+            (CompAuthReason::Pass(130), true),
+            (CompAuthReason::Pass(131), false),
+            (CompAuthReason::SoftPass(201), true),
+            (CompAuthReason::SoftPass(203), false),
+            (CompAuthReason::Bypassed(400), false),
+            (CompAuthReason::Bypassed(905), true),
+            (CompAuthReason::NdrNotEnforced(502), true),
+            (CompAuthReason::ImplicitFailCode(601), true),
+            (CompAuthReason::ImplicitFailCode(602), false),
+            (CompAuthReason::ImplicitPass(701), true),
+            (CompAuthReason::ImplicitPass(704), true),
+            (CompAuthReason::ImplicitPass(705), false),
+        ];
+        for (reason, documented) in table {
+            let m = Meaning::CompAuth(reason.clone());
+            let (en, fr) = (m.text(Lang::En), m.text(Lang::Fr));
+            assert_eq!(en.contains("does not document"), !documented, "{en}");
+            assert_eq!(fr.contains("ne documente pas"), !documented, "{fr}");
+        }
     }
 
     #[test]
@@ -852,6 +1003,8 @@ mod tests {
             description: "d".into(),
         };
         let mut samples = vec![
+            Meaning::Pcl(-9990),
+            Meaning::Pcl(0),
             Meaning::Pcl(1),
             Meaning::Pcl(5),
             Meaning::Pcl(9),
@@ -936,8 +1089,14 @@ mod tests {
         );
         samples.extend(
             [
+                Sfty::Phishing,
+                Sfty::IntraOrgSpoof,
                 Sfty::DomainImpersonation,
                 Sfty::UserImpersonation,
+                Sfty::CrossDomainSpoof,
+                Sfty::SpoofSafeSenderOverridden,
+                Sfty::SpoofOrgAllowOverridden,
+                Sfty::SpoofMailFlowRuleOverridden,
                 Sfty::FirstContact,
                 Sfty::Other("x".into()),
             ]
@@ -958,15 +1117,27 @@ mod tests {
                 CompAuthReason::ImplicitFail,
                 CompAuthReason::ProhibitedSpoof,
                 CompAuthReason::IntraOrgDmarcFail,
-                CompAuthReason::Pass(100),
-                CompAuthReason::SoftPass(200),
                 CompAuthReason::NotChecked(300),
-                CompAuthReason::Bypassed(400),
-                CompAuthReason::IntraOrgImplicitFail(601),
                 CompAuthReason::Other("pass".into()),
             ]
             .map(Meaning::CompAuth),
         );
+        // Every documented code, and an undocumented one of each class.
+        let codes = (100..=116).chain([130, 199, 200, 201, 202, 299]);
+        samples.extend(codes.map(|n| {
+            Meaning::CompAuth(if n < 200 {
+                CompAuthReason::Pass(n)
+            } else {
+                CompAuthReason::SoftPass(n)
+            })
+        }));
+        samples
+            .extend([400, 499, 905, 999].map(|n| Meaning::CompAuth(CompAuthReason::Bypassed(n))));
+        samples.extend([501, 502].map(|n| Meaning::CompAuth(CompAuthReason::NdrNotEnforced(n))));
+        samples.extend(
+            [600, 601, 602].map(|n| Meaning::CompAuth(CompAuthReason::ImplicitFailCode(n))),
+        );
+        samples.extend((700..=705).map(|n| Meaning::CompAuth(CompAuthReason::ImplicitPass(n))));
         for m in &samples {
             let (en, fr) = (m.text(Lang::En), m.text(Lang::Fr));
             assert!(!en.is_empty() && !fr.is_empty(), "{m:?}");
