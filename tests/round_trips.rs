@@ -224,32 +224,6 @@ fn show(waves: &[Vec<(String, RecordType)>]) -> String {
         .join("\n")
 }
 
-#[test]
-fn message_fixtures() {
-    let zone = ZoneSource::from_master_file(
-        &std::fs::read_to_string(format!("{MESSAGES}/dns.zone")).unwrap(),
-    )
-    .unwrap();
-    let mut names: Vec<_> = std::fs::read_dir(MESSAGES)
-        .unwrap()
-        .filter_map(|e| {
-            let p = e.unwrap().path();
-            (p.extension()? == "eml").then_some(p)
-        })
-        .collect();
-    names.sort();
-    for p in names {
-        let waves = message_waves(&std::fs::read(&p).unwrap(), &zone);
-        println!(
-            "{}: {} waves, {} lookups\n{}",
-            p.file_stem().unwrap().to_string_lossy(),
-            waves.len(),
-            waves.iter().map(Vec::len).sum::<usize>(),
-            show(&waves)
-        );
-    }
-}
-
 /// An RSA key of the fixture zone (RFC 8463's "test" key); the constructed message's
 /// signatures do not verify with it, but every key is fetched all the same.
 const KEY: &str = "v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDkHlOQoBTzWRiGs5V6NpP3idY6Wk08a5qhdR6wy5bdOKb2jLQiY/J16JYi0Qvx/byYzCNb3W91y3FutACDfzwQ/BC/e/8uBsCR+yz1Lxj+PL6lHvqMKrM3rG4hstT5QjvHO9PzoxZyVYLzBfO2EeC3Ip3G+2kryOTIKT+l/K4w3QIDAQAB";
@@ -311,14 +285,222 @@ Hello.\r
     (message, ZoneSource::from_master_file(&zone).unwrap())
 }
 
+const DOMAINS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/domain/findings.zone"
+);
+
+/// Checks `domain` against `zone` in waves; the report must be the one the same zone
+/// gives when it answers at once.
+fn domain_waves(domain: &str, zone: &ZoneSource) -> Vec<Vec<(String, RecordType)>> {
+    let gate = Gate::new(zone.clone());
+    let (gated, waves) = run_in_waves(&gate, sceau::domain::check::check(&gate, domain, &[]));
+    let direct = futures::executor::block_on(sceau::domain::check::check(zone, domain, &[]));
+    assert_eq!(
+        serde_json::to_value(&gated).unwrap(),
+        serde_json::to_value(&direct).unwrap(),
+        "answers in waves changed the report"
+    );
+    waves
+}
+
+/// One measured case: its longest dependency chain, stated by hand, and the waves.
+struct Measured {
+    case: String,
+    chain: usize,
+    why: &'static str,
+    waves: Vec<Vec<(String, RecordType)>>,
+}
+
+/// Prints the table, then asserts every case within its chain (all cases are printed
+/// before the first failure is reported).
+fn report(title: &str, cases: &[Measured]) {
+    println!("{title}\n| case | chain | waves | lookups | chain by hand |");
+    println!("|---|---:|---:|---:|---|");
+    for m in cases {
+        println!(
+            "| {} | {} | {} | {} | {} |",
+            m.case,
+            m.chain,
+            m.waves.len(),
+            m.waves.iter().map(Vec::len).sum::<usize>(),
+            m.why
+        );
+    }
+    for m in cases {
+        assert!(
+            m.waves.len() <= m.chain,
+            "{}: {} sequential round trips for a chain of {} ({}):\n{}",
+            m.case,
+            m.waves.len(),
+            m.chain,
+            m.why,
+            show(&m.waves)
+        );
+    }
+}
+
+/// The longest chain of each message fixture. Every message needs, at the same time:
+/// its DKIM and ARC keys (1), SPF (its record, then a term's query, then an include's
+/// terms…), and DMARC discovery (every tree-walk name at once: 1), then, for a record
+/// inherited from a parent, the From domain's A record (`np=` or `sp=`) and, for
+/// reports sent to another domain, its consent record (2).
+const FIXTURE_CHAINS: &[(&str, usize, &str)] = &[
+    ("amazon-ses", 1, SIGNED),
+    ("bounce", 2, "SPF TXT → a; DMARC inherited → A"),
+    ("clock-skew", 1, OWN),
+    ("exchange-onprem", 2, INHERITED),
+    ("exim", 3, "SPF TXT → mx MX → A"),
+    ("exim-dual-signed", 1, SIGNED),
+    ("exim-dual-signed-tampered", 1, SIGNED),
+    ("forwarded", 1, SIGNED),
+    ("gmail-from-postfix", 1, OWN),
+    ("gmail-to-gmail", 1, SIGNED),
+    ("headers-only", 1, SIGNED),
+    ("icloud", 1, OWN),
+    ("long-queue", 2, INHERITED),
+    ("mailing-list", 1, "DKIM and ARC keys, SPF TXT, DMARC walk"),
+    ("mandrill", 1, "SPF TXT, DMARC walk (finds nothing)"),
+    ("no-date-no-message-id", 1, OWN),
+    ("outlook-inbound", 2, INHERITED),
+    ("outlook-spoof", 1, OWN),
+    ("paste-gmail-indented", 1, SIGNED),
+    ("paste-gmail-lf-only", 1, SIGNED),
+    ("paste-gmail-show-original", 1, SIGNED),
+    ("paste-gmail-trailing-spaces", 1, SIGNED),
+    ("phishing", 1, "SPF TXT, DMARC walk (finds nothing)"),
+    ("proton", 2, "SPF TXT → a; DMARC inherited → A"),
+    ("qmail", 1, OWN),
+    ("sendgrid", 2, "SPF TXT → include TXT"),
+    ("sendmail", 2, "SPF TXT → a; DMARC inherited → A"),
+    ("several-from", 1, OWN),
+    ("spamassassin", 2, INHERITED),
+    ("unparsable-received", 1, OWN),
+    ("yahoo", 2, INHERITED),
+];
+/// SPF with no query past the record, DMARC published at the From domain.
+const OWN: &str = "SPF TXT, DMARC walk";
+/// The same, and DKIM keys.
+const SIGNED: &str = "DKIM keys, SPF TXT, DMARC walk";
+/// A DMARC record inherited from a parent: `np=` or `sp=` depends on the From domain's A.
+const INHERITED: &str = "SPF TXT; DMARC walk → A (inherited record)";
+
 #[test]
-fn constructed_message() {
+fn messages_take_no_more_round_trips_than_their_longest_chain() {
+    let zone = ZoneSource::from_master_file(
+        &std::fs::read_to_string(format!("{MESSAGES}/dns.zone")).unwrap(),
+    )
+    .unwrap();
+    let mut fixtures: Vec<String> = std::fs::read_dir(MESSAGES)
+        .unwrap()
+        .filter_map(|e| {
+            let p = e.unwrap().path();
+            (p.extension()? == "eml").then(|| p.file_stem().unwrap().to_string_lossy().into())
+        })
+        .collect();
+    fixtures.sort();
+    let mut listed: Vec<String> = FIXTURE_CHAINS.iter().map(|(n, ..)| n.to_string()).collect();
+    listed.sort();
+    assert_eq!(fixtures, listed, "every fixture has its chain stated here");
+    let mut cases: Vec<Measured> = FIXTURE_CHAINS
+        .iter()
+        .map(|&(name, chain, why)| Measured {
+            case: name.to_string(),
+            chain,
+            why,
+            waves: message_waves(
+                &std::fs::read(format!("{MESSAGES}/{name}.eml")).unwrap(),
+                &zone,
+            ),
+        })
+        .collect();
     let (msg, zone) = constructed();
-    let waves = message_waves(msg.as_bytes(), &zone);
-    println!(
-        "constructed: {} waves, {} lookups\n{}",
-        waves.len(),
-        waves.iter().map(Vec::len).sum::<usize>(),
-        show(&waves)
+    cases.push(Measured {
+        case: "constructed".into(),
+        chain: 3,
+        why: "SPF TXT → include TXT → include TXT, and TXT → mx MX → A; \
+              DMARC walk → consent and A; 3 DKIM keys, 2 ARC sets' keys: 1",
+        waves: message_waves(msg.as_bytes(), &zone),
+    });
+    report("Message re-check", &cases);
+}
+
+#[test]
+fn domain_checks_take_no_more_round_trips_than_their_longest_chain() {
+    let zone = ZoneSource::from_master_file(&std::fs::read_to_string(DOMAINS).unwrap()).unwrap();
+    // Every check also asks, at once, MX, MTA-STS, TLS-RPT, BIMI, the DKIM selectors and
+    // the DMARC walk; the MX hosts' AAAA records need the MX answer (2).
+    let table: &[(&str, usize, &str)] = &[
+        ("good.example", 2, "MX → AAAA"),
+        ("open.example", 2, "MX → AAAA"),
+        ("neutral.example", 2, "SPF TXT → a (×3); MX → AAAA"),
+        ("noall.example", 2, "SPF TXT → include TXT"),
+        ("many.example", 2, "SPF TXT → include TXT (×11)"),
+        ("dmarcbad.example", 2, "DMARC walk → consent"),
+    ];
+    let mut cases: Vec<Measured> = table
+        .iter()
+        .map(|&(name, chain, why)| Measured {
+            case: name.to_string(),
+            chain,
+            why,
+            waves: domain_waves(name, &zone),
+        })
+        .collect();
+    let (_, zone) = constructed();
+    cases.push(Measured {
+        case: "bounces.shop.example.com (constructed)".into(),
+        chain: 3,
+        why: "SPF TXT → include TXT → include TXT, and TXT → mx MX; MX → AAAA; DMARC walk",
+        waves: domain_waves("bounces.shop.example.com", &zone),
+    });
+    report("Domain check", &cases);
+}
+
+#[test]
+fn spf_with_redirect_and_explanation_takes_its_longest_chain() {
+    let zone = ZoneSource::from_master_file(
+        r#"
+example.test.          TXT "v=spf1 mx:mail.example.test a:relay.example.test redirect=_spf.example.test"
+mail.example.test.     MX  10 mx1.example.test.
+mx1.example.test.      A   192.0.2.1
+relay.example.test.    A   192.0.2.2
+_spf.example.test.     TXT "v=spf1 include:_inc.example.test -all exp=why.%{d}"
+_inc.example.test.     TXT "v=spf1 ip4:192.0.2.128/25 -all"
+why._spf.example.test. TXT "%{i} is not one of %{d}'s senders"
+"#,
+    )
+    .unwrap();
+    let req = sceau::spf::evaluate::SpfRequest {
+        ip: "203.0.113.9".parse().unwrap(),
+        mail_from: "someone@example.test",
+        helo: "client.example.net",
+        receiver: "unknown",
+        now: NOW,
+    };
+    let gate = Gate::new(zone.clone());
+    let (gated, waves) = run_in_waves(&gate, sceau::spf::evaluate::check_host(&gate, &req));
+    let direct = futures::executor::block_on(sceau::spf::evaluate::check_host(&zone, &req));
+    assert_eq!(gated, direct, "answers in waves changed the result");
+    assert_eq!(
+        (
+            direct.result.as_str(),
+            direct.lookups,
+            direct.explanation.as_deref()
+        ),
+        (
+            "fail",
+            4,
+            Some("203.0.113.9 is not one of _spf.example.test's senders")
+        )
+    );
+    report(
+        "SPF",
+        &[Measured {
+            case: "redirect, include and exp".into(),
+            chain: 3,
+            why: "TXT → mx MX → A; TXT → redirect TXT → include TXT, exp TXT",
+            waves,
+        }],
     );
 }
