@@ -7,7 +7,7 @@ use std::future::Future;
 use std::net::IpAddr;
 use std::pin::Pin;
 
-use futures::future::{Either, FutureExt, Shared, join_all, select};
+use futures::future::{FutureExt, Shared, join, join_all};
 use serde::Serialize;
 
 use super::macros::{self, MacroContext};
@@ -175,6 +175,9 @@ struct Eval<'a, D: DnsLookup> {
     asked: RefCell<HashMap<(String, RecordType), Query<'a>>>,
     /// DNS-querying terms the prefetch may still look up ahead of the evaluation.
     ahead: Cell<u32>,
+    /// The evaluation is over: the prefetch asks nothing more (what it already asked is
+    /// still awaited, so that every query sent gets its answer, and its log line).
+    done: Cell<bool>,
 }
 
 /// The result of one record's evaluation before the explanation is added.
@@ -399,7 +402,7 @@ impl<'a, D: DnsLookup> Eval<'a, D> {
     /// lookups and void lookups as it goes: this only saves round trips.
     fn prefetch<'s>(&'s self, domain: String) -> Boxed<'s, ()> {
         Box::pin(async move {
-            if !valid_domain(&domain) {
+            if self.done.get() || !valid_domain(&domain) {
                 return;
             }
             let Ok(Some(text)) = self.fetch(&domain).await else {
@@ -408,6 +411,9 @@ impl<'a, D: DnsLookup> Eval<'a, D> {
             let Ok(rec) = record::parse(&text) else {
                 return;
             };
+            if self.done.get() {
+                return;
+            }
             let mut ahead: Vec<Boxed<'s, ()>> = Vec::new();
             let take = || {
                 let left = self.ahead.get();
@@ -434,7 +440,10 @@ impl<'a, D: DnsLookup> Eval<'a, D> {
                 ahead.push(match d.mechanism {
                     Mechanism::Include { .. } => self.prefetch(target),
                     Mechanism::Mx { .. } => Box::pin(async move {
-                        let _ = self.mx_addresses(&target).await;
+                        let _ = self.lookup(&target, RecordType::Mx).await;
+                        if !self.done.get() {
+                            let _ = self.mx_addresses(&target).await;
+                        }
                     }),
                     Mechanism::A { .. } => Box::pin(async move {
                         let _ = self.addresses(&target).await;
@@ -763,13 +772,16 @@ pub async fn check_host_for(
         voids: Cell::new(0),
         asked: RefCell::default(),
         ahead: Cell::new(MAX_LOOKUPS),
+        done: Cell::new(false),
     };
     let domain = domain.trim_end_matches('.').to_string();
-    // The evaluation, with the prefetch asking ahead of it; dropped once it is done.
-    let step = match select(eval.check(domain.clone(), "root"), eval.prefetch(domain)).await {
-        Either::Left((step, _)) => step,
-        Either::Right(((), evaluation)) => evaluation.await,
+    // The evaluation, with the prefetch asking ahead of it until it is over.
+    let evaluation = async {
+        let step = eval.check(domain.clone(), "root").await;
+        eval.done.set(true);
+        step
     };
+    let (step, ()) = join(evaluation, eval.prefetch(domain.clone())).await;
     let explanation = match (&step.exp, step.result) {
         (Some(spec), AuthResult::Fail) => eval.explanation(spec, &step.domain).await,
         _ => None,
