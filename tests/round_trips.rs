@@ -34,6 +34,9 @@ struct GateState {
     waiting: BTreeMap<u64, (String, RecordType, Waker)>,
     /// Answers released and not yet taken.
     released: BTreeMap<u64, DnsResult>,
+    /// Lookups dropped while waiting: sent, never answered (a DoH client logs a query
+    /// when its answer comes, so these would be missing from the "DNS queries" panel).
+    abandoned: usize,
 }
 
 impl Gate {
@@ -100,7 +103,9 @@ impl Drop for GateLookup<'_> {
     fn drop(&mut self) {
         if let Some(id) = self.id {
             let mut st = self.gate.state.borrow_mut();
-            st.waiting.remove(&id);
+            if st.waiting.remove(&id).is_some() {
+                st.abandoned += 1;
+            }
             st.released.remove(&id);
         }
     }
@@ -191,6 +196,7 @@ fn the_gate_counts_sequential_and_concurrent_lookups() {
         futures::future::select(pin!(slow), pin!(fast)).await;
     });
     assert!(waves.is_empty());
+    assert_eq!(gate.state.borrow().abandoned, 1);
 }
 
 const MESSAGES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/messages");
@@ -209,6 +215,11 @@ fn message_waves(eml: &[u8], zone: &ZoneSource) -> Vec<Vec<(String, RecordType)>
     let direct =
         futures::executor::block_on(sceau::analysis::recheck::recheck(&report, &raw, zone, NOW));
     assert_eq!(gated, direct, "answers in waves changed the result");
+    assert_eq!(
+        gate.state.borrow().abandoned,
+        0,
+        "a query was left unanswered"
+    );
     waves
 }
 
@@ -300,6 +311,11 @@ fn domain_waves(domain: &str, zone: &ZoneSource) -> Vec<Vec<(String, RecordType)
         serde_json::to_value(&gated).unwrap(),
         serde_json::to_value(&direct).unwrap(),
         "answers in waves changed the report"
+    );
+    assert_eq!(
+        gate.state.borrow().abandoned,
+        0,
+        "a query was left unanswered"
     );
     waves
 }
@@ -457,8 +473,38 @@ fn domain_checks_take_no_more_round_trips_than_their_longest_chain() {
     report("Domain check", &cases);
 }
 
+/// SPF for `ip` and `someone@<domain>` against `zone`, in waves; the outcome must be the
+/// one the same zone gives when it answers at once.
+fn spf_waves(
+    zone: &ZoneSource,
+    ip: &str,
+    domain: &str,
+) -> (
+    sceau::spf::evaluate::SpfOutcome,
+    Vec<Vec<(String, RecordType)>>,
+) {
+    let mail_from = format!("someone@{domain}");
+    let req = sceau::spf::evaluate::SpfRequest {
+        ip: ip.parse().unwrap(),
+        mail_from: &mail_from,
+        helo: "client.example.net",
+        receiver: "unknown",
+        now: NOW,
+    };
+    let gate = Gate::new(zone.clone());
+    let (gated, waves) = run_in_waves(&gate, sceau::spf::evaluate::check_host(&gate, &req));
+    let direct = futures::executor::block_on(sceau::spf::evaluate::check_host(zone, &req));
+    assert_eq!(gated, direct, "answers in waves changed the result");
+    assert_eq!(
+        gate.state.borrow().abandoned,
+        0,
+        "a query was left unanswered"
+    );
+    (direct, waves)
+}
+
 #[test]
-fn spf_with_redirect_and_explanation_takes_its_longest_chain() {
+fn spf_takes_no_more_round_trips_than_its_longest_chain() {
     let zone = ZoneSource::from_master_file(
         r#"
 example.test.          TXT "v=spf1 mx:mail.example.test a:relay.example.test redirect=_spf.example.test"
@@ -468,39 +514,52 @@ relay.example.test.    A   192.0.2.2
 _spf.example.test.     TXT "v=spf1 include:_inc.example.test -all exp=why.%{d}"
 _inc.example.test.     TXT "v=spf1 ip4:192.0.2.128/25 -all"
 why._spf.example.test. TXT "%{i} is not one of %{d}'s senders"
+first.example.test.    TXT "v=spf1 ip4:203.0.113.9 include:_inc.example.test mx -all"
+early.example.test.    TXT "v=spf1 include:_inc.example.test include:_spf.example.test -all"
 "#,
     )
     .unwrap();
-    let req = sceau::spf::evaluate::SpfRequest {
-        ip: "203.0.113.9".parse().unwrap(),
-        mail_from: "someone@example.test",
-        helo: "client.example.net",
-        receiver: "unknown",
-        now: NOW,
-    };
-    let gate = Gate::new(zone.clone());
-    let (gated, waves) = run_in_waves(&gate, sceau::spf::evaluate::check_host(&gate, &req));
-    let direct = futures::executor::block_on(sceau::spf::evaluate::check_host(&zone, &req));
-    assert_eq!(gated, direct, "answers in waves changed the result");
+    let mut cases = Vec::new();
+
+    let (out, waves) = spf_waves(&zone, "203.0.113.9", "example.test");
     assert_eq!(
-        (
-            direct.result.as_str(),
-            direct.lookups,
-            direct.explanation.as_deref()
-        ),
+        (out.result.as_str(), out.lookups, out.explanation.as_deref()),
         (
             "fail",
             4,
             Some("203.0.113.9 is not one of _spf.example.test's senders")
         )
     );
-    report(
-        "SPF",
-        &[Measured {
-            case: "redirect, include and exp".into(),
-            chain: 3,
-            why: "TXT → mx MX → A; TXT → redirect TXT → include TXT, exp TXT",
-            waves,
-        }],
+    cases.push(Measured {
+        case: "redirect, include and exp (fail)".into(),
+        chain: 3,
+        why: "TXT → mx MX → A; TXT → redirect TXT → include TXT, exp TXT",
+        waves,
+    });
+
+    // The verdict is known from the record alone: nothing else is asked.
+    let (out, waves) = spf_waves(&zone, "203.0.113.9", "first.example.test");
+    assert_eq!((out.result.as_str(), out.lookups), ("pass", 0));
+    assert_eq!(
+        waves.iter().map(Vec::len).sum::<usize>(),
+        1,
+        "{}",
+        show(&waves)
     );
+    cases.push(Measured {
+        case: "ip4 matches before include and mx (pass)".into(),
+        chain: 1,
+        why: "TXT",
+        waves,
+    });
+
+    let (out, waves) = spf_waves(&zone, "192.0.2.200", "early.example.test");
+    assert_eq!((out.result.as_str(), out.lookups), ("pass", 1));
+    cases.push(Measured {
+        case: "first include matches (pass)".into(),
+        chain: 2,
+        why: "TXT → include TXT",
+        waves,
+    });
+    report("SPF", &cases);
 }
