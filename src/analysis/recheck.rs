@@ -8,7 +8,9 @@ use serde::Serialize;
 use super::message::MessageReport;
 use crate::arc::{self, ArcResult, ArcStatus};
 use crate::dkim::{self, BodyHash, DkimResult, DkimStatus};
-use crate::dmarc::evaluate::{DmarcEvaluation, DmarcInput, Identifier, evaluate};
+use crate::dmarc::evaluate::{
+    DmarcEvaluation, DmarcInput, Identifier, evaluate_with, lookups as dmarc_lookups,
+};
 use crate::dmarc::record::Policy;
 use crate::dns::DnsLookup;
 use crate::headers::raw::RawMessage;
@@ -247,19 +249,22 @@ pub async fn recheck(
             }
         }
     };
-    let (dkim_results, arc_result, spf) = futures::future::join3(
+    let from_domains: Vec<String> = report
+        .summary
+        .from
+        .iter()
+        .filter_map(|a| a.domain.clone())
+        .collect();
+    // DMARC's lookups need nothing from the others either: only its evaluation does.
+    let (dkim_results, arc_result, spf, dmarc_lookups) = futures::future::join4(
         dkim::verify_message(msg, dns, now),
         arc::verify_message(msg, dns),
         spf_check,
+        dmarc_lookups(dns, &from_domains),
     )
     .await;
     let input = DmarcInput {
-        from_domains: report
-            .summary
-            .from
-            .iter()
-            .filter_map(|a| a.domain.clone())
-            .collect(),
+        from_domains,
         dkim: dkim_results
             .iter()
             .map(|r| Identifier {
@@ -272,7 +277,7 @@ pub async fn recheck(
             result: s.result,
         }),
     };
-    let eval = evaluate(dns, &input).await;
+    let eval = evaluate_with(&input, dmarc_lookups);
     let dmarc = DmarcCheck {
         result: eval.result,
         from_domain: eval.from_domain.clone(),

@@ -5,6 +5,7 @@
 //! ARC-Message-Signature must verify (older ones are checked for information only);
 //! every ARC-Seal must verify. Canonicalisation and crypto are DKIM's.
 
+use futures::future::join_all;
 use serde::Serialize;
 
 use crate::dkim::canon;
@@ -261,6 +262,24 @@ pub async fn verify_message(msg: &RawMessage, dns: &impl DnsLookup) -> ArcResult
         return fail(sets, findings);
     }
 
+    // Every key at once (each name once): none depends on another, so one round trip.
+    let mut key_names: Vec<(String, String)> = Vec::new();
+    for sig in amss.iter().chain(&seals) {
+        let name = (sig.selector.clone(), sig.domain.clone());
+        if !key_names.contains(&name) {
+            key_names.push(name);
+        }
+    }
+    let fetched = join_all(key_names.iter().map(|(s, d)| fetch_key(dns, s, d))).await;
+    let key_of = |sig: &ArcSignature| {
+        key_names
+            .iter()
+            .position(|(s, d)| *s == sig.selector && *d == sig.domain)
+            .and_then(|i| fetched.get(i))
+            .cloned()
+            .unwrap_or(Err(KeyFetch::NotFound))
+    };
+
     // Message signatures, latest first; only the latest decides.
     let mut failed = false;
     for (i, ams) in amss.iter().enumerate().rev() {
@@ -293,7 +312,7 @@ pub async fn verify_message(msg: &RawMessage, dns: &impl DnsLookup) -> ArcResult
             }
             None => true,
         };
-        let key = key_for(dns, ams, latest, &mut findings).await;
+        let key = key_for(key_of(ams), ams, latest, &mut findings);
         let sig_ok = key
             .as_ref()
             .is_some_and(|k| check_signature(ams.algorithm, k, &headers, &ams.signature));
@@ -353,7 +372,7 @@ pub async fn verify_message(msg: &RawMessage, dns: &impl DnsLookup) -> ArcResult
         );
         own.truncate(own.len().saturating_sub(2));
         data.extend(own);
-        let key = key_for(dns, seal, true, &mut findings).await;
+        let key = key_for(key_of(seal), seal, true, &mut findings);
         let ok = key
             .as_ref()
             .is_some_and(|k| check_signature(seal.algorithm, k, &data, &seal.signature));
@@ -381,16 +400,16 @@ pub async fn verify_message(msg: &RawMessage, dns: &impl DnsLookup) -> ArcResult
     }
 }
 
-/// Fetches the key of an ARC signature; on failure records why (when `report`) and
+/// The key of an ARC signature, as fetched; on failure records why (when `report`) and
 /// gives `None`. Keys must fit the algorithm and RSA keys have at least 1024 bits.
-async fn key_for(
-    dns: &impl DnsLookup,
+fn key_for(
+    fetched: Result<KeyRecord, KeyFetch>,
     sig: &ArcSignature,
     report: bool,
     findings: &mut Vec<Finding>,
 ) -> Option<KeyRecord> {
     let (instance, domain, selector) = (sig.instance, sig.domain.clone(), sig.selector.clone());
-    let finding = match fetch_key(dns, &sig.selector, &sig.domain).await {
+    let finding = match fetched {
         Ok(k) => {
             let too_short = k.key_type == "rsa" && k.bits.is_some_and(|b| b < 1024);
             if !k.revoked() && k.key_type == sig.algorithm.key_type() && !too_short {

@@ -115,106 +115,223 @@ async fn records_at(dns: &impl DnsLookup, name: &str) -> Result<Vec<String>, Dns
     }
 }
 
+/// The DMARC records at every name discovery may read for a domain: the tree walk's
+/// names and RFC 7489's two. They are looked up all at once, in one round trip, before
+/// either walk reads them in its own order (most walks read them all: the RFC 9989
+/// organisational domain needs the highest record).
+#[derive(Clone, Debug)]
+pub struct WalkAnswers {
+    domain: String,
+    org_domain: String,
+    answers: Vec<(String, Result<Vec<String>, DnsError>)>,
+}
+
+/// Where the record is, read from [`WalkAnswers`].
+struct Walked {
+    discovery: Discovery,
+    findings: Vec<Finding>,
+    /// The name and text of the record the tree walk found.
+    found: Option<(String, String)>,
+    /// The lookup that stopped the walk.
+    error: Option<DnsError>,
+}
+
+impl WalkAnswers {
+    /// Looks up every name discovery of `domain` may read, together.
+    pub async fn fetch(dns: &impl DnsLookup, domain: &str) -> Self {
+        let domain = crate::dns::normalize_name(domain);
+        let org_domain = super::psl::organizational_domain(&domain);
+        let mut names = walk_names(&domain);
+        for name in [format!("_dmarc.{domain}"), format!("_dmarc.{org_domain}")] {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        let results = join_all(names.iter().map(|n| records_at(dns, n))).await;
+        WalkAnswers {
+            domain,
+            org_domain,
+            answers: names.into_iter().zip(results).collect(),
+        }
+    }
+
+    /// The domain, normalised.
+    pub fn domain(&self) -> &str {
+        &self.domain
+    }
+
+    fn at(&self, name: &str) -> &Result<Vec<String>, DnsError> {
+        static NONE: Result<Vec<String>, DnsError> = Ok(Vec::new());
+        self.answers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map_or(&NONE, |(_, r)| r)
+    }
+
+    /// The tree walk (first name with exactly one record, a DNS failure stops it), then
+    /// RFC 7489's domain and organisational domain.
+    fn walk(&self) -> Walked {
+        let domain = &self.domain;
+        let mut w = Walked {
+            discovery: Discovery {
+                name: None,
+                queried: Vec::new(),
+                rfc7489: LegacyDiscovery {
+                    org_domain: self.org_domain.clone(),
+                    name: None,
+                },
+            },
+            findings: Vec::new(),
+            found: None,
+            error: None,
+        };
+        for name in walk_names(domain) {
+            w.discovery.queried.push(name.clone());
+            let records = match self.at(&name) {
+                Ok(r) => r,
+                Err(e) => {
+                    w.error = Some(e.clone());
+                    return w;
+                }
+            };
+            // Several records at one name count as none, and the walk goes on.
+            if records.len() > 1 {
+                w.findings.push(Finding::SeveralRecords {
+                    name: name.clone(),
+                    count: records.len(),
+                });
+            } else if let Some(r) = records.first() {
+                w.found = Some((name, r.clone()));
+                break;
+            }
+        }
+        // RFC 7489 §6.6.3: the domain, then the organisational domain.
+        for name in [
+            format!("_dmarc.{domain}"),
+            format!("_dmarc.{}", self.org_domain),
+        ] {
+            let records = match self.at(&name) {
+                Ok(r) => r.as_slice(),
+                Err(e) if e.is_temporary() => break,
+                Err(_) => &[],
+            };
+            if records.len() == 1 {
+                w.discovery.rfc7489.name = Some(name);
+                break;
+            }
+        }
+        let walk_name = w.found.as_ref().map(|(n, _)| n.clone());
+        if walk_name != w.discovery.rfc7489.name {
+            w.findings.push(Finding::DiscoveryDisagrees {
+                tree_walk: walk_name,
+                psl: w.discovery.rfc7489.name.clone(),
+            });
+        }
+        w
+    }
+
+    /// The name of the record the tree walk finds, when no lookup failed on the way.
+    pub fn found_name(&self) -> Option<String> {
+        let w = self.walk();
+        w.found.filter(|_| w.error.is_none()).map(|(n, _)| n)
+    }
+
+    /// The organisational domain by RFC 9989 §4.10.2: the walk's names, most specific
+    /// first; a record with `psd=n` names it, a record with `psd=y` names its child;
+    /// otherwise the highest name holding a record; with none, the domain itself.
+    pub fn tree_walk_org_domain(&self) -> Result<String, DnsError> {
+        let names = walk_names(&self.domain);
+        let mut highest = None;
+        for (i, name) in names.iter().enumerate() {
+            let records = self.at(name).as_ref().map_err(Clone::clone)?;
+            let [text] = records.as_slice() else {
+                continue;
+            };
+            let owner = name.trim_start_matches("_dmarc.").to_string();
+            let parsed = record::parse(&owner, text, &mut Vec::new());
+            match parsed.psd {
+                Some(false) => return Ok(owner),
+                Some(true) => {
+                    let child = if i == 0 {
+                        owner
+                    } else {
+                        names[i - 1].trim_start_matches("_dmarc.").to_string()
+                    };
+                    return Ok(child);
+                }
+                None => highest = Some(owner),
+            }
+        }
+        Ok(highest.unwrap_or_else(|| self.domain.clone()))
+    }
+
+    /// The DMARC section: the record discovery found, linted, and the consent of every
+    /// other domain it sends reports to (looked up together).
+    pub async fn section(&self, dns: &impl DnsLookup) -> DmarcSection {
+        let Walked {
+            mut discovery,
+            mut findings,
+            found,
+            error,
+        } = self.walk();
+        if error.is_some() {
+            return DmarcSection::without_record(discovery, findings, error);
+        }
+        let domain = &self.domain;
+        let Some((name, text)) = found else {
+            findings.push(Finding::NoRecord {
+                domain: domain.clone(),
+            });
+            return DmarcSection::without_record(discovery, findings, None);
+        };
+        if name != format!("_dmarc.{domain}") {
+            findings.push(Finding::Inherited { name: name.clone() });
+        }
+        discovery.name = Some(name.clone());
+        let owner = name.trim_start_matches("_dmarc.").to_string();
+        let parsed = record::parse(&owner, &text, &mut findings);
+        // Reports sent to another domain need its consent: <owner>._report._dmarc.<other>.
+        let external: Vec<String> = parsed
+            .rua
+            .iter()
+            .chain(&parsed.ruf)
+            .filter_map(|u| report_domain(u))
+            .filter(|d| {
+                d != &owner
+                    && !d.ends_with(&format!(".{owner}"))
+                    && !owner.ends_with(&format!(".{d}"))
+            })
+            .collect();
+        let consent: Vec<String> = external
+            .iter()
+            .map(|d| format!("{owner}._report._dmarc.{d}"))
+            .collect();
+        let checks = join_all(consent.iter().map(|n| dns.lookup(n, RecordType::Txt))).await;
+        for ((d, name), r) in external.iter().zip(consent).zip(checks) {
+            let ok = r
+                .as_ref()
+                .is_ok_and(|a| a.txt().iter().any(|t| is_dmarc(t)));
+            if !ok && !matches!(r, Err(ref e) if e.is_temporary()) {
+                findings.push(Finding::ExternalReportsUnauthorised {
+                    report_domain: d.clone(),
+                    name,
+                });
+            }
+        }
+        DmarcSection {
+            record: Some(text),
+            policy: Some(parsed.policy),
+            parsed: Some(parsed),
+            discovery,
+            findings,
+            error: None,
+        }
+    }
+}
+
 /// Discovers and lints the DMARC policy of `domain`.
 pub async fn check(dns: &impl DnsLookup, domain: &str) -> DmarcSection {
-    let domain = crate::dns::normalize_name(domain);
-    let mut findings = Vec::new();
-    let org_domain = super::psl::organizational_domain(&domain);
-    let mut discovery = Discovery {
-        name: None,
-        queried: Vec::new(),
-        rfc7489: LegacyDiscovery {
-            org_domain: org_domain.clone(),
-            name: None,
-        },
-    };
-    // Answers by name, shared by both discovery methods.
-    let mut seen: Vec<(String, Vec<String>)> = Vec::new();
-    let mut found = None;
-    for name in walk_names(&domain) {
-        discovery.queried.push(name.clone());
-        let records = match records_at(dns, &name).await {
-            Ok(r) => r,
-            Err(e) => return DmarcSection::without_record(discovery, findings, Some(e)),
-        };
-        seen.push((name.clone(), records.clone()));
-        // Several records at one name count as none, and the walk goes on.
-        if records.len() > 1 {
-            findings.push(Finding::SeveralRecords {
-                name: name.clone(),
-                count: records.len(),
-            });
-        } else if let Some(r) = records.into_iter().next() {
-            found = Some((name, r));
-            break;
-        }
-    }
-    // RFC 7489 §6.6.3: the domain, then the organisational domain.
-    for name in [format!("_dmarc.{domain}"), format!("_dmarc.{org_domain}")] {
-        let records = match seen.iter().find(|(n, _)| *n == name) {
-            Some((_, r)) => r.clone(),
-            None => match records_at(dns, &name).await {
-                Ok(r) => r,
-                Err(e) if e.is_temporary() => break,
-                Err(_) => Vec::new(),
-            },
-        };
-        if records.len() == 1 {
-            discovery.rfc7489.name = Some(name);
-            break;
-        }
-    }
-    let walk_name = found.as_ref().map(|(n, _)| n.clone());
-    if walk_name != discovery.rfc7489.name {
-        findings.push(Finding::DiscoveryDisagrees {
-            tree_walk: walk_name.clone(),
-            psl: discovery.rfc7489.name.clone(),
-        });
-    }
-    let Some((name, text)) = found else {
-        findings.push(Finding::NoRecord { domain });
-        return DmarcSection::without_record(discovery, findings, None);
-    };
-    if name != format!("_dmarc.{domain}") {
-        findings.push(Finding::Inherited { name: name.clone() });
-    }
-    discovery.name = Some(name.clone());
-    let owner = name.trim_start_matches("_dmarc.").to_string();
-    let parsed = record::parse(&owner, &text, &mut findings);
-    // Reports sent to another domain need its consent: <owner>._report._dmarc.<other>.
-    let external: Vec<String> = parsed
-        .rua
-        .iter()
-        .chain(&parsed.ruf)
-        .filter_map(|u| report_domain(u))
-        .filter(|d| {
-            d != &owner && !d.ends_with(&format!(".{owner}")) && !owner.ends_with(&format!(".{d}"))
-        })
-        .collect();
-    let consent: Vec<String> = external
-        .iter()
-        .map(|d| format!("{owner}._report._dmarc.{d}"))
-        .collect();
-    let checks = join_all(consent.iter().map(|n| dns.lookup(n, RecordType::Txt))).await;
-    for ((d, name), r) in external.iter().zip(consent).zip(checks) {
-        let ok = r
-            .as_ref()
-            .is_ok_and(|a| a.txt().iter().any(|t| is_dmarc(t)));
-        if !ok && !matches!(r, Err(ref e) if e.is_temporary()) {
-            findings.push(Finding::ExternalReportsUnauthorised {
-                report_domain: d.clone(),
-                name,
-            });
-        }
-    }
-    DmarcSection {
-        record: Some(text),
-        policy: Some(parsed.policy),
-        parsed: Some(parsed),
-        discovery,
-        findings,
-        error: None,
-    }
+    WalkAnswers::fetch(dns, domain).await.section(dns).await
 }
 
 #[cfg(test)]

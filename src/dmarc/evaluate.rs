@@ -8,10 +8,10 @@
 
 use serde::Serialize;
 
-use super::discovery::{self, DmarcSection, walk_names};
+use super::discovery::{DmarcSection, WalkAnswers};
 use super::finding::Finding;
 use super::psl::organizational_domain;
-use super::record::{self, Policy, is_dmarc};
+use super::record::Policy;
 use crate::dns::{DnsError, DnsLookup, RecordType, normalize_name};
 use crate::verdict::AuthResult;
 
@@ -137,50 +137,70 @@ fn weaker(p: Policy) -> Policy {
     }
 }
 
-/// The organisational domain by RFC 9989 §4.10.2: the walk's names, most specific first;
-/// a record with `psd=n` names it, a record with `psd=y` names its child; otherwise the
-/// highest name holding a record; with none, the domain itself.
-pub async fn tree_walk_org_domain(dns: &impl DnsLookup, domain: &str) -> Result<String, DnsError> {
-    let domain = normalize_name(domain);
-    let names = walk_names(&domain);
-    let mut highest = None;
-    for (i, name) in names.iter().enumerate() {
-        let records: Vec<String> = match dns.lookup(name, RecordType::Txt).await {
-            Ok(a) => a.txt().into_iter().filter(|t| is_dmarc(t)).collect(),
-            Err(DnsError::NxDomain) => Vec::new(),
-            Err(e) => return Err(e),
-        };
-        let [text] = records.as_slice() else {
-            continue;
-        };
-        let owner = name.trim_start_matches("_dmarc.").to_string();
-        let parsed = record::parse(&owner, text, &mut Vec::new());
-        match parsed.psd {
-            Some(false) => return Ok(owner),
-            Some(true) => {
-                let child = if i == 0 {
-                    owner
-                } else {
-                    names[i - 1].trim_start_matches("_dmarc.").to_string()
-                };
-                return Ok(child);
-            }
-            None => highest = Some(owner),
-        }
-    }
-    Ok(highest.unwrap_or(domain))
+/// What DMARC evaluation needs from DNS for a message's From domains. None of it
+/// depends on the DKIM and SPF results, so it can be looked up while they are checked.
+#[derive(Clone, Debug)]
+pub struct DmarcLookups {
+    /// The From domains, normalised, each once.
+    froms: Vec<String>,
+    /// Discovery for the first, and its DMARC section.
+    found: Option<(WalkAnswers, DmarcSection)>,
+    /// The first From domain does not exist (NXDOMAIN for A), asked only when its
+    /// record is inherited (`np=` then applies).
+    from_nxdomain: bool,
 }
 
-/// Evaluates DMARC for a message.
-pub async fn evaluate(dns: &impl DnsLookup, input: &DmarcInput) -> DmarcEvaluation {
-    let mut findings = Vec::new();
+/// Makes every lookup DMARC evaluation needs for `from_domains`: the discovery names
+/// at once, then, together, the report-consent records and (for an inherited record)
+/// the From domain's A record.
+pub async fn lookups(dns: &impl DnsLookup, from_domains: &[String]) -> DmarcLookups {
     let mut froms: Vec<String> = Vec::new();
-    for d in &input.from_domains {
+    for d in from_domains {
         let d = normalize_name(d);
         if !froms.contains(&d) {
             froms.push(d);
         }
     }
+    let Some(from) = froms.first() else {
+        return DmarcLookups {
+            froms,
+            found: None,
+            from_nxdomain: false,
+        };
+    };
+    let answers = WalkAnswers::fetch(dns, from).await;
+    let inherited = answers
+        .found_name()
+        .is_some_and(|n| n != format!("_dmarc.{from}"));
+    let from_a = async {
+        inherited
+            && matches!(
+                dns.lookup(from, RecordType::A).await,
+                Err(DnsError::NxDomain)
+            )
+    };
+    let (section, from_nxdomain) = futures::future::join(answers.section(dns), from_a).await;
+    DmarcLookups {
+        froms,
+        found: Some((answers, section)),
+        from_nxdomain,
+    }
+}
+
+/// Evaluates DMARC for a message.
+pub async fn evaluate(dns: &impl DnsLookup, input: &DmarcInput) -> DmarcEvaluation {
+    evaluate_with(input, lookups(dns, &input.from_domains).await)
+}
+
+/// Evaluates DMARC for a message from lookups already made for its From domains
+/// (`input.from_domains` is not read again).
+pub fn evaluate_with(input: &DmarcInput, found: DmarcLookups) -> DmarcEvaluation {
+    let mut findings = Vec::new();
+    let DmarcLookups {
+        froms,
+        found,
+        from_nxdomain,
+    } = found;
     let empty_pair = || AlignmentPair {
         dkim: Alignment {
             aligned: false,
@@ -207,22 +227,21 @@ pub async fn evaluate(dns: &impl DnsLookup, input: &DmarcInput) -> DmarcEvaluati
         record,
         findings,
     };
-    let from = match froms.as_slice() {
-        [] => {
+    let (from, (answers, section)) = match (froms.as_slice(), found) {
+        ([], _) | (_, None) => {
             findings.push(Finding::NoFromDomain);
             return nothing(AuthResult::None, None, DmarcSection::empty(), findings);
         }
-        [one] => one.clone(),
-        [first, ..] => {
+        ([one], Some(found)) => (one.clone(), found),
+        ([first, ..], Some(found)) => {
             // RFC 7489 §6.6.1: several From domains may be rejected outright; evaluating
             // the first is what lenient receivers do.
             findings.push(Finding::SeveralFromDomains {
                 domains: froms.clone(),
             });
-            first.clone()
+            (first.clone(), found)
         }
     };
-    let section = discovery::check(dns, &from).await;
     if let Some(e) = &section.error {
         findings.push(Finding::DnsFailed {
             name: section
@@ -244,7 +263,7 @@ pub async fn evaluate(dns: &impl DnsLookup, input: &DmarcInput) -> DmarcEvaluati
         return nothing(AuthResult::None, Some(from), section, findings);
     };
     let org = organizational_domain(&from);
-    let tree_org = tree_walk_org_domain(dns, &from).await.ok();
+    let tree_org = answers.tree_walk_org_domain().ok();
     if let Some(t) = &tree_org
         && *t != org
     {
@@ -282,10 +301,7 @@ pub async fn evaluate(dns: &impl DnsLookup, input: &DmarcInput) -> DmarcEvaluati
     let inherited = section.discovery.name.as_deref() != Some(&format!("_dmarc.{from}"));
     let (policy, tag) = if !inherited {
         (parsed.policy, "p")
-    } else if matches!(
-        dns.lookup(&from, RecordType::A).await,
-        Err(DnsError::NxDomain)
-    ) {
+    } else if from_nxdomain {
         findings.push(Finding::FromDomainDoesNotExist {
             domain: from.clone(),
         });

@@ -172,11 +172,29 @@ pub async fn check(dns: &impl DnsLookup, domain: &str, selectors: &[String]) -> 
             .iter()
             .map(|s| (format!("{s}._domainkey.{d}"), RecordType::Txt)),
     );
-    let ((mut spf, dmarc), results): ((SpfLint, DmarcSection), Vec<DnsResult>) = join(
+    // The MX hosts' AAAA records are asked as soon as the MX answer is in.
+    let mx_then_aaaa = async {
+        let mx = dns.lookup(&d, RecordType::Mx).await;
+        let hosts: Vec<String> = mx
+            .as_ref()
+            .map(|a| a.mx())
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(_, h)| h)
+            .filter(|h| !h.is_empty())
+            .collect();
+        let aaaa = join_all(hosts.iter().map(|h| dns.lookup(h, RecordType::Aaaa))).await;
+        (mx, aaaa)
+    };
+    let ((mut spf, dmarc), ((mx, aaaa), others)) = join(
         join(spf_lint(dns, &d, false), dmarc_check(dns, &d)),
-        join_all(queries.iter().map(|(n, t)| dns.lookup(n, *t))),
+        join(
+            mx_then_aaaa,
+            join_all(queries[1..].iter().map(|(n, t)| dns.lookup(n, *t))),
+        ),
     )
     .await;
+    let results: Vec<DnsResult> = std::iter::once(mx).chain(others).collect();
 
     let mut failed: Vec<Lookup> = queries
         .iter()
@@ -263,13 +281,6 @@ pub async fn check(dns: &impl DnsLookup, domain: &str, selectors: &[String]) -> 
         .collect();
 
     // Senders' IPv6: when the MX hosts have AAAA records, SPF should cover IPv6 too.
-    let mx_names: Vec<&str> = mx
-        .hosts
-        .iter()
-        .map(|(_, h)| h.as_str())
-        .filter(|h| !h.is_empty())
-        .collect();
-    let aaaa = join_all(mx_names.iter().map(|h| dns.lookup(h, RecordType::Aaaa))).await;
     if aaaa
         .iter()
         .any(|r| r.as_ref().is_ok_and(|a| !a.ips().is_empty()))

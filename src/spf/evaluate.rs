@@ -1,17 +1,18 @@
 //! `check_host()` (RFC 7208 §4–§6) over [`DnsLookup`], with the limits of §4.6.4 and
 //! a trail: the include/redirect tree and the lookups each branch spent.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::future::Future;
 use std::net::IpAddr;
 use std::pin::Pin;
 
-use futures::future::join_all;
+use futures::future::{FutureExt, Shared, join, join_all};
 use serde::Serialize;
 
 use super::macros::{self, MacroContext};
 use super::record::{self, Mechanism, Qualifier, SpfRecord, SyntaxError};
-use crate::dns::{DnsError, DnsLookup, RecordType, reverse_name};
+use crate::dns::{DnsError, DnsLookup, DnsResult, RecordType, normalize_name, reverse_name};
 use crate::verdict::AuthResult;
 
 /// Terms that query DNS, at most (§4.6.4).
@@ -169,6 +170,14 @@ struct Eval<'a, D: DnsLookup> {
     sender: String,
     lookups: Cell<u32>,
     voids: Cell<u32>,
+    /// Every query of this evaluation, asked once and shared: by the evaluation and by
+    /// [`Eval::prefetch`], which asks ahead of it.
+    asked: RefCell<HashMap<(String, RecordType), Query<'a>>>,
+    /// DNS-querying terms the prefetch may still look up ahead of the evaluation.
+    ahead: Cell<u32>,
+    /// The evaluation is over: the prefetch asks nothing more (what it already asked is
+    /// still awaited, so that every query sent gets its answer, and its log line).
+    done: Cell<bool>,
 }
 
 /// The result of one record's evaluation before the explanation is added.
@@ -182,6 +191,12 @@ struct Step {
 }
 
 type Boxed<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
+
+/// One query, shared by all who ask it.
+type Query<'a> = Shared<Boxed<'a, DnsResult>>;
+
+/// The addresses of each MX host of a name (§5.4), `Ok(None)` for a void MX answer.
+type MxAddresses = Option<Vec<Result<Option<Vec<IpAddr>>, SpfError>>>;
 
 fn valid_domain(d: &str) -> bool {
     let d = d.strip_suffix('.').unwrap_or(d);
@@ -227,6 +242,21 @@ enum Matched {
 }
 
 impl<'a, D: DnsLookup> Eval<'a, D> {
+    /// Looks up `name`, or joins the same query already asked.
+    fn lookup(&self, name: &str, rtype: RecordType) -> Query<'a> {
+        let dns = self.dns;
+        self.asked
+            .borrow_mut()
+            .entry((normalize_name(name), rtype))
+            .or_insert_with(|| {
+                let name = name.to_string();
+                let query: Boxed<'a, DnsResult> =
+                    Box::pin(async move { dns.lookup(&name, rtype).await });
+                query.shared()
+            })
+            .clone()
+    }
+
     fn ctx<'c>(&'c self, domain: &'c str, validated: Option<&'c str>) -> MacroContext<'c> {
         MacroContext {
             sender: &self.sender,
@@ -270,7 +300,7 @@ impl<'a, D: DnsLookup> Eval<'a, D> {
         } else {
             RecordType::Aaaa
         };
-        match self.dns.lookup(name, rtype).await {
+        match self.lookup(name, rtype).await {
             Ok(a) if a.ips().is_empty() => Ok(None),
             Ok(a) => Ok(Some(a.ips())),
             Err(DnsError::NxDomain) => Ok(None),
@@ -285,7 +315,6 @@ impl<'a, D: DnsLookup> Eval<'a, D> {
     /// The validated domain name of the client IP (§5.5), for `ptr` and `%{p}`.
     async fn validated_names(&self, target: Option<&str>) -> Vec<String> {
         let Ok(ans) = self
-            .dns
             .lookup(&reverse_name(self.req.ip), RecordType::Ptr)
             .await
         else {
@@ -315,9 +344,135 @@ impl<'a, D: DnsLookup> Eval<'a, D> {
         } else {
             None
         };
-        macros::expand(spec, &self.ctx(domain, validated.as_deref()), false)
+        self.expand_with(spec, domain, validated.as_deref())
+    }
+
+    fn expand_with(
+        &self,
+        spec: &str,
+        domain: &str,
+        validated: Option<&str>,
+    ) -> Result<String, SpfError> {
+        macros::expand(spec, &self.ctx(domain, validated), false)
             .map(|d| macros::truncate_domain(&d))
             .map_err(|_| SpfError::Macro { spec: spec.into() })
+    }
+
+    /// The target of a term when it can be known without a lookup (no `%{p}`).
+    fn target_now(&self, spec: Option<&str>, domain: &str) -> Option<String> {
+        match spec {
+            None => Some(domain.to_string()),
+            Some(s) if !macros::uses_p(s) => self.expand_with(s, domain, None).ok(),
+            Some(_) => None,
+        }
+    }
+
+    /// The MX hosts of `target` and their addresses, looked up together.
+    async fn mx_addresses(&self, target: &str) -> Result<MxAddresses, SpfError> {
+        let hosts = match self.lookup(target, RecordType::Mx).await {
+            Ok(a) => a.mx(),
+            Err(DnsError::NxDomain) => Vec::new(),
+            Err(error) => {
+                return Err(SpfError::Dns {
+                    name: target.into(),
+                    rtype: RecordType::Mx,
+                    error,
+                });
+            }
+        };
+        if hosts.is_empty() {
+            return Ok(None);
+        }
+        if hosts.len() > MAX_NAMES {
+            return Err(SpfError::TooManyMx {
+                domain: target.into(),
+            });
+        }
+        let names = hosts
+            .iter()
+            .map(|(_, h)| h.as_str())
+            .filter(|h| !h.is_empty());
+        Ok(Some(join_all(names.map(|h| self.addresses(h))).await))
+    }
+
+    /// Asks ahead, all at once, what evaluating the record of `domain` may ask: its
+    /// record, then the queries of its terms, `redirect` and `exp` (and recursively
+    /// those of included and redirected records), at most [`MAX_LOOKUPS`] terms in all.
+    /// The evaluation still reads the answers term by term, in order, and counts its
+    /// lookups and void lookups as it goes: this only saves round trips.
+    fn prefetch<'s>(&'s self, domain: String) -> Boxed<'s, ()> {
+        Box::pin(async move {
+            if self.done.get() || !valid_domain(&domain) {
+                return;
+            }
+            let Ok(Some(text)) = self.fetch(&domain).await else {
+                return;
+            };
+            let Ok(rec) = record::parse(&text) else {
+                return;
+            };
+            if self.done.get() {
+                return;
+            }
+            let mut ahead: Vec<Boxed<'s, ()>> = Vec::new();
+            let take = || {
+                let left = self.ahead.get();
+                self.ahead.set(left.saturating_sub(1));
+                left > 0
+            };
+            for d in rec.directives.iter().filter(|d| d.mechanism.queries_dns()) {
+                if !take() {
+                    break;
+                }
+                let spec = match &d.mechanism {
+                    Mechanism::Include { domain: s } | Mechanism::Exists { domain: s } => {
+                        Some(s.as_str())
+                    }
+                    Mechanism::A { domain: s, .. } | Mechanism::Mx { domain: s, .. } => {
+                        s.as_deref()
+                    }
+                    // ptr: the PTR query is the same for every term; asked when reached.
+                    _ => continue,
+                };
+                let Some(target) = self.target_now(spec, &domain) else {
+                    continue;
+                };
+                ahead.push(match d.mechanism {
+                    Mechanism::Include { .. } => self.prefetch(target),
+                    Mechanism::Mx { .. } => Box::pin(async move {
+                        let _ = self.lookup(&target, RecordType::Mx).await;
+                        if !self.done.get() {
+                            let _ = self.mx_addresses(&target).await;
+                        }
+                    }),
+                    Mechanism::A { .. } => Box::pin(async move {
+                        let _ = self.addresses(&target).await;
+                    }),
+                    _ => Box::pin(async move {
+                        let _ = self.lookup(&target, RecordType::A).await;
+                    }),
+                });
+            }
+            // A record with `all` never reaches its redirect.
+            let has_all = rec.directives.iter().any(|d| d.mechanism == Mechanism::All);
+            if let Some(spec) = &rec.redirect
+                && !has_all
+                && take()
+                && let Some(target) = self.target_now(Some(spec), &domain)
+            {
+                ahead.push(self.prefetch(target));
+            }
+            if let Some(target) = rec
+                .exp
+                .as_deref()
+                .and_then(|spec| self.target_now(Some(spec), &domain))
+            {
+                ahead.push(Box::pin(async move {
+                    let _ = self.lookup(&target, RecordType::Txt).await;
+                }));
+            }
+            join_all(ahead).await;
+        })
     }
 
     async fn target(&self, spec: &Option<String>, domain: &str) -> Result<String, SpfError> {
@@ -329,7 +484,7 @@ impl<'a, D: DnsLookup> Eval<'a, D> {
 
     /// Finds the one SPF record at `domain`: `Ok(None)` when there is none.
     async fn fetch(&self, domain: &str) -> Result<Option<String>, SpfError> {
-        match self.dns.lookup(domain, RecordType::Txt).await {
+        match self.lookup(domain, RecordType::Txt).await {
             Ok(a) => {
                 let recs: Vec<String> = a.txt().into_iter().filter(|t| record::is_spf(t)).collect();
                 match recs.len() {
@@ -417,29 +572,11 @@ impl<'a, D: DnsLookup> Eval<'a, D> {
                     Ok(t) => t,
                     Err(e) => return err(e),
                 };
-                let hosts = match self.dns.lookup(&target, RecordType::Mx).await {
-                    Ok(a) => a.mx(),
-                    Err(DnsError::NxDomain) => Vec::new(),
-                    Err(error) => {
-                        return err(SpfError::Dns {
-                            name: target,
-                            rtype: RecordType::Mx,
-                            error,
-                        });
-                    }
+                let found = match self.mx_addresses(&target).await {
+                    Ok(Some(found)) => found,
+                    Ok(None) => return self.count_void(text).map_or_else(err, |_| Matched::No),
+                    Err(e) => return err(e),
                 };
-                if hosts.is_empty() {
-                    return self.count_void(text).map_or_else(err, |_| Matched::No);
-                }
-                if hosts.len() > MAX_NAMES {
-                    return err(SpfError::TooManyMx { domain: target });
-                }
-                let names: Vec<&str> = hosts
-                    .iter()
-                    .map(|(_, h)| h.as_str())
-                    .filter(|h| !h.is_empty())
-                    .collect();
-                let found = join_all(names.iter().map(|h| self.addresses(h))).await;
                 let mut any = false;
                 for r in found {
                     match r {
@@ -466,7 +603,7 @@ impl<'a, D: DnsLookup> Eval<'a, D> {
                     Ok(t) => t,
                     Err(e) => return err(e),
                 };
-                match self.dns.lookup(&target, RecordType::A).await {
+                match self.lookup(&target, RecordType::A).await {
                     Ok(a) if !a.ips().is_empty() => Matched::Yes,
                     Ok(_) | Err(DnsError::NxDomain) => {
                         self.count_void(text).map_or_else(err, |_| Matched::No)
@@ -481,7 +618,7 @@ impl<'a, D: DnsLookup> Eval<'a, D> {
         }
     }
 
-    fn check(&'a self, domain: String, via: &'static str) -> Boxed<'a, Step> {
+    fn check<'s>(&'s self, domain: String, via: &'static str) -> Boxed<'s, Step> {
         Box::pin(async move {
             let start = self.lookups.get();
             let mut node = SpfNode {
@@ -501,7 +638,7 @@ impl<'a, D: DnsLookup> Eval<'a, D> {
     }
 
     /// Evaluates the record of `domain`, filling `node`'s record and children.
-    async fn evaluate(&'a self, domain: &str, node: &mut SpfNode) -> Step {
+    async fn evaluate(&self, domain: &str, node: &mut SpfNode) -> Step {
         let done = |result: AuthResult,
                     mechanism: Option<String>,
                     error: Option<SpfError>,
@@ -582,7 +719,7 @@ impl<'a, D: DnsLookup> Eval<'a, D> {
     /// The `exp=` explanation (§6.2): errors of any kind mean no explanation.
     async fn explanation(&self, spec: &str, domain: &str) -> Option<String> {
         let target = self.expand_spec(spec, domain).await.ok()?;
-        let ans = self.dns.lookup(&target, RecordType::Txt).await.ok()?;
+        let ans = self.lookup(&target, RecordType::Txt).await.ok()?;
         let txts = ans.txt();
         if txts.len() != 1 {
             return None;
@@ -633,9 +770,18 @@ pub async fn check_host_for(
         sender: sender.to_string(),
         lookups: Cell::new(0),
         voids: Cell::new(0),
+        asked: RefCell::default(),
+        ahead: Cell::new(MAX_LOOKUPS),
+        done: Cell::new(false),
     };
     let domain = domain.trim_end_matches('.').to_string();
-    let step = eval.check(domain.clone(), "root").await;
+    // The evaluation, with the prefetch asking ahead of it until it is over.
+    let evaluation = async {
+        let step = eval.check(domain.clone(), "root").await;
+        eval.done.set(true);
+        step
+    };
+    let (step, ()) = join(evaluation, eval.prefetch(domain.clone())).await;
     let explanation = match (&step.exp, step.result) {
         (Some(spec), AuthResult::Fail) => eval.explanation(spec, &step.domain).await,
         _ => None,

@@ -5,6 +5,7 @@
 use std::future::Future;
 use std::pin::Pin;
 
+use futures::future::join_all;
 use serde::Serialize;
 
 use super::finding::Finding;
@@ -46,37 +47,45 @@ pub struct SpfLint {
 
 struct Walk<'a, D: DnsLookup> {
     dns: &'a D,
+}
+
+/// What one record's branch gave: its node, its findings in tree order, its void lookups.
+#[derive(Default)]
+struct Branch {
+    node: Option<LintNode>,
     findings: Vec<Finding>,
     voids: u32,
+}
+
+impl Branch {
+    fn finding(f: Finding) -> Self {
+        Branch {
+            findings: vec![f],
+            ..Branch::default()
+        }
+    }
 }
 
 type Boxed<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
 
 impl<'a, D: DnsLookup> Walk<'a, D> {
-    async fn void(&mut self, name: &str, rtype: RecordType, term: &str, domain: &str) {
-        match self.dns.lookup(name, rtype).await {
-            Ok(a) if !a.is_empty_for(rtype) => {}
-            Ok(_) | Err(DnsError::NxDomain) => {
-                self.voids += 1;
-                self.findings.push(Finding::VoidLookup {
+    async fn void(&self, name: String, rtype: RecordType, term: &str, domain: &str) -> Branch {
+        match self.dns.lookup(&name, rtype).await {
+            Ok(a) if !a.is_empty_for(rtype) => Branch::default(),
+            Ok(_) | Err(DnsError::NxDomain) => Branch {
+                voids: 1,
+                ..Branch::finding(Finding::VoidLookup {
                     term: term.into(),
                     domain: domain.into(),
-                });
-            }
-            Err(error) => self.findings.push(Finding::Dns {
-                name: name.into(),
-                rtype,
-                error,
-            }),
+                })
+            },
+            Err(error) => Branch::finding(Finding::Dns { name, rtype, error }),
         }
     }
 
-    fn node<'s>(
-        &'s mut self,
-        domain: String,
-        via: &'static str,
-        depth: usize,
-    ) -> Boxed<'s, LintNode> {
+    /// The record of `domain` and, all at once, the lookups of its terms and the
+    /// records it includes or redirects to (recursively); findings in tree order.
+    fn node<'s>(&'s self, domain: String, via: &'static str, depth: usize) -> Boxed<'s, Branch> {
         Box::pin(async move {
             let mut node = LintNode {
                 domain: domain.clone(),
@@ -85,11 +94,17 @@ impl<'a, D: DnsLookup> Walk<'a, D> {
                 lookups: 0,
                 children: Vec::new(),
             };
+            let mut findings = Vec::new();
+            let stop = |node: LintNode, findings: Vec<Finding>| Branch {
+                node: Some(node),
+                findings,
+                voids: 0,
+            };
             let records = match self.dns.lookup(&domain, RecordType::Txt).await {
                 Ok(a) => {
                     let size = txt_answer_size(&domain, &a.records);
                     if size > UDP_ANSWER_LIMIT && a.txt().iter().any(|t| record::is_spf(t)) {
-                        self.findings.push(Finding::AnswerTooLarge {
+                        findings.push(Finding::AnswerTooLarge {
                             domain: domain.clone(),
                             size,
                         });
@@ -101,25 +116,25 @@ impl<'a, D: DnsLookup> Walk<'a, D> {
                 }
                 Err(DnsError::NxDomain) => Vec::new(),
                 Err(error) => {
-                    self.findings.push(Finding::Dns {
+                    findings.push(Finding::Dns {
                         name: domain.clone(),
                         rtype: RecordType::Txt,
                         error,
                     });
-                    return node;
+                    return stop(node, findings);
                 }
             };
             match records.len() {
                 0 => {
-                    self.findings.push(if via == "root" {
+                    findings.push(if via == "root" {
                         Finding::NoRecord { domain }
                     } else {
                         Finding::TargetWithoutRecord { domain }
                     });
-                    return node;
+                    return stop(node, findings);
                 }
                 1 => {}
-                n => self.findings.push(Finding::SeveralRecords {
+                n => findings.push(Finding::SeveralRecords {
                     domain: domain.clone(),
                     count: n,
                 }),
@@ -127,7 +142,7 @@ impl<'a, D: DnsLookup> Walk<'a, D> {
             let text = records[0].clone();
             node.record = Some(text.clone());
             if text.len() > 255 {
-                self.findings.push(Finding::LongRecord {
+                findings.push(Finding::LongRecord {
                     domain: domain.clone(),
                     length: text.len(),
                 });
@@ -135,79 +150,92 @@ impl<'a, D: DnsLookup> Walk<'a, D> {
             let rec = match record::parse(&text) {
                 Ok(r) => r,
                 Err(error) => {
-                    self.findings.push(Finding::Syntax { domain, error });
-                    return node;
+                    findings.push(Finding::Syntax { domain, error });
+                    return stop(node, findings);
                 }
             };
             let mut lookups = 0;
-            let mut has_all = false;
+            let has_all = rec
+                .directives
+                .iter()
+                .any(|d| matches!(d.mechanism, Mechanism::All));
+            // Every term's part, in order; those that query DNS run together.
+            let mut parts: Vec<Boxed<'s, Branch>> = Vec::new();
+            let ready = |b: Branch| -> Boxed<'s, Branch> { Box::pin(std::future::ready(b)) };
             for d in &rec.directives {
                 if d.mechanism.queries_dns() {
                     lookups += 1;
                 }
                 let literal =
                     |spec: &Option<String>| spec.clone().unwrap_or_else(|| domain.clone());
-                match &d.mechanism {
-                    Mechanism::All => {
-                        has_all = true;
-                        if via == "root" {
-                            match d.qualifier {
-                                Qualifier::Pass => self.findings.push(Finding::PassAll {
-                                    domain: domain.clone(),
-                                }),
-                                Qualifier::Neutral => self.findings.push(Finding::NeutralAll {
-                                    domain: domain.clone(),
-                                }),
-                                Qualifier::Softfail => self.findings.push(Finding::SoftfailAll {
-                                    domain: domain.clone(),
-                                }),
-                                Qualifier::Fail => {}
-                            }
+                let (term, owner) = (d.text.clone(), domain.clone());
+                parts.push(match &d.mechanism {
+                    Mechanism::All if via == "root" => ready(match d.qualifier {
+                        Qualifier::Pass => Branch::finding(Finding::PassAll { domain: owner }),
+                        Qualifier::Neutral => {
+                            Branch::finding(Finding::NeutralAll { domain: owner })
                         }
-                    }
+                        Qualifier::Softfail => {
+                            Branch::finding(Finding::SoftfailAll { domain: owner })
+                        }
+                        Qualifier::Fail => Branch::default(),
+                    }),
                     Mechanism::Include { domain: spec }
                         if !spec.contains('%') && depth < MAX_DEPTH =>
                     {
-                        let child = self.node(spec.clone(), "include", depth + 1).await;
-                        lookups += child.lookups;
-                        node.children.push(child);
+                        self.node(spec.clone(), "include", depth + 1)
                     }
                     Mechanism::A { domain: spec, .. }
                         if spec.as_deref().is_none_or(|s| !s.contains('%')) =>
                     {
                         let name = literal(spec);
-                        self.void(&name, RecordType::A, &d.text, &domain).await;
+                        Box::pin(async move { self.void(name, RecordType::A, &term, &owner).await })
                     }
                     Mechanism::Mx { domain: spec, .. }
                         if spec.as_deref().is_none_or(|s| !s.contains('%')) =>
                     {
                         let name = literal(spec);
-                        self.void(&name, RecordType::Mx, &d.text, &domain).await;
+                        Box::pin(
+                            async move { self.void(name, RecordType::Mx, &term, &owner).await },
+                        )
                     }
-                    Mechanism::Ptr { .. } => self.findings.push(Finding::PtrUsed {
-                        domain: domain.clone(),
-                    }),
-                    _ => {}
-                }
+                    Mechanism::Ptr { .. } => {
+                        ready(Branch::finding(Finding::PtrUsed { domain: owner }))
+                    }
+                    _ => ready(Branch::default()),
+                });
             }
+            let mut after = Vec::new();
             if let Some(target) = &rec.redirect {
                 if has_all {
-                    self.findings.push(Finding::RedirectIgnored {
+                    after.push(Finding::RedirectIgnored {
                         domain: domain.clone(),
                     });
                 } else if !target.contains('%') && depth < MAX_DEPTH {
                     lookups += 1;
-                    let child = self.node(target.clone(), "redirect", depth + 1).await;
-                    lookups += child.lookups;
-                    node.children.push(child);
+                    parts.push(self.node(target.clone(), "redirect", depth + 1));
                 }
             } else if !has_all && via == "root" {
-                self.findings.push(Finding::NoAll {
+                after.push(Finding::NoAll {
                     domain: domain.clone(),
                 });
             }
+            let mut voids = 0;
+            for part in join_all(parts).await {
+                findings.extend(part.findings);
+                voids += part.voids;
+                if let Some(child) = part.node {
+                    lookups += child.lookups;
+                    node.children.push(child);
+                }
+            }
+            findings.extend(after);
             node.lookups = lookups;
-            node
+            Branch {
+                node: Some(node),
+                findings,
+                voids,
+            }
         })
     }
 }
@@ -231,14 +259,14 @@ pub fn has_ip6(node: &LintNode) -> bool {
 
 /// Lints the SPF of `domain`. `mx_have_ipv6`: the domain's MX hosts have AAAA records.
 pub async fn lint(dns: &impl DnsLookup, domain: &str, mx_have_ipv6: bool) -> SpfLint {
-    let mut walk = Walk {
-        dns,
-        findings: Vec::new(),
-        voids: 0,
-    };
-    let tree = walk.node(domain.to_string(), "root", 0).await;
-    let (lookups, voids) = (tree.lookups, walk.voids);
-    let mut findings = walk.findings;
+    let walk = Walk { dns };
+    let Branch {
+        node,
+        mut findings,
+        voids,
+    } = walk.node(domain.to_string(), "root", 0).await;
+    let tree = node.expect("a record's branch has a node");
+    let lookups = tree.lookups;
     if lookups > 10 {
         findings.push(Finding::TooManyLookups { count: lookups });
     }
