@@ -150,6 +150,9 @@ try {
   const t0 = performance.now();
   await page.setInputFiles('#reports-file', files);
   const tInput = performance.now();
+  // Handing thousands of files to the input (Playwright's doing, which a file dialog
+  // does too) keeps the page busy a moment: the reading phase starts after it.
+  const pInput = await page.evaluate(() => performance.now());
   // A fresh page: the totals appear once, when the worker has read every file.
   await page.waitForSelector('#total-messages', { timeout: 30 * 60 * 1000 });
   const tShown = performance.now();
@@ -183,7 +186,8 @@ try {
     messages: shown,
     expected,
     max_latency_ms: Math.round(maxLatency),
-    max_latency_reading_ms: phase(p0, marks.read),
+    max_latency_input_ms: phase(p0, pInput),
+    max_latency_reading_ms: phase(pInput, marks.read),
     max_latency_view_ms: phase(marks.read, Infinity),
     narrow_seconds: narrowSeconds,
     latency_samples: samples,
