@@ -37,6 +37,10 @@ for (const lang of ['en', 'fr']) {
       await useLocalResolver(page);
       const files = corpusFiles();
       await drop(page, files);
+      // The first 20 files are listed (errors first); the button lists the rest.
+      assert.equal(await page.locator('#reports-files li.file').count(), 20);
+      assert.equal(await page.locator('#reports-files li.file[data-status="error"]').count(), 1);
+      await page.click('#reports-more-files');
       const statuses = await page.$$eval('#reports-files li.file', (lis) => lis.map((li) => li.dataset.status));
       assert.equal(statuses.length, files.length);
       assert.equal(statuses.filter((s) => s === 'error').length, 1, statuses.join(','));
@@ -105,6 +109,7 @@ test('a large batch shows progress and can be stopped; the page stays responsive
     await page.click('#reports-cancel');
     await page.waitForSelector('#reports-dashboard');
     assert.match(await page.textContent('#panel-reports'), /Stopped/);
+    if (await page.locator('#reports-more-files').count()) await page.click('#reports-more-files');
     const read = await page.locator('#reports-files li.file').count();
     assert.ok(read >= 1 && read < 50, `${read} files read before stopping`);
     assert.deepEqual(errors, []);

@@ -23,7 +23,9 @@ use crate::ui::drop_zone::DropZone;
 /// How many sources get a reverse-DNS lookup (the largest senders first).
 const PTR_LOOKUPS: usize = 25;
 /// Rows shown in the sources table before "show all".
-const SOURCE_ROWS: usize = 200;
+const SOURCE_ROWS: usize = 100;
+/// Files listed before a "show more" button (those with an error come first).
+const FILE_ROWS: usize = 20;
 
 /// What the worker told us.
 #[derive(Clone, Default, PartialEq)]
@@ -259,6 +261,7 @@ pub fn reports_tab() -> Html {
     let filter = use_state(String::new);
     let failing_only = use_state(|| false);
     let show_all = use_state(|| false);
+    let all_files = use_state(|| false);
     let bridge: Rc<RefCell<Option<Bridge>>> = use_mut_ref(|| None);
     let lang_ref = use_mut_ref(|| lang);
     *lang_ref.borrow_mut() = lang;
@@ -524,6 +527,10 @@ pub fn reports_tab() -> Html {
             let s = show_all.clone();
             Callback::from(move |_: MouseEvent| s.set(true))
         };
+        let more_files = {
+            let s = all_files.clone();
+            Callback::from(move |_: MouseEvent| s.set(true))
+        };
         html! {
             <div id="reports-dashboard" class="result">
                 <div id="reports-narrow" class="row">
@@ -551,7 +558,7 @@ pub fn reports_tab() -> Html {
                 <section id="reports-files">
                     <h3>{ Ui::RepFiles.text(lang) }</h3>
                     { cut_note(files.len(), &v["files_total"], |shown, total| Label::FilesShown { shown, total }, lang) }
-                    <ul class="files">{ for files.iter().map(|f| {
+                    <ul class="files">{ for files.iter().take(if *all_files { files.len() } else { FILE_ROWS }).map(|f| {
                         let ok = f["status"] == "ok";
                         html! {
                             <li class="file" data-status={s(&f["status"])}>
@@ -564,6 +571,9 @@ pub fn reports_tab() -> Html {
                             </li>
                         }
                     }) }</ul>
+                    if !*all_files && files.len() > FILE_ROWS {
+                        <button id="reports-more-files" class="ghost small" onclick={more_files}>{ format!("+ {}", files.len() - FILE_ROWS) }</button>
+                    }
                 </section>
                 <section id="reports-totals">
                     <h3>{ Ui::RepOverview.text(lang) }</h3>
