@@ -7,7 +7,7 @@
 # FUZZ_BUILD picks the build of the fuzz crate (both `cargo fuzz build -O`: debug
 # assertions and overflow checks in Sceau's code only, see fuzz/Cargo.toml):
 #   full (default)  opt-level 3, one codegen unit, AddressSanitizer: for long runs
-#                   (about 4 CPU-minutes to build from nothing)
+#                   (about 2.5 CPU-minutes to build from nothing)
 #   quick           opt-level 1, 16 codegen units, no sanitizer: the test command's run
 #                   (under 2 CPU-minutes). The crate forbids unsafe code, so
 #                   AddressSanitizer would only watch the dependencies.
