@@ -3,6 +3,16 @@
 # stable rustc take the -Z flags cargo-fuzz passes (sanitizer, coverage).
 #   scripts/fuzz.sh [TARGET...]       each target FUZZ_SECONDS seconds (default 20)
 #   FUZZ_SECONDS=600 scripts/fuzz.sh  the long run
+#   FUZZ_BUILD=quick FUZZ_SECONDS=5 scripts/fuzz.sh   the test command's short run
+# FUZZ_BUILD picks the build of the fuzz crate (both `cargo fuzz build -O`: debug
+# assertions and overflow checks in Sceau's code only, see fuzz/Cargo.toml):
+#   full (default)  opt-level 3, one codegen unit, AddressSanitizer: for long runs
+#                   (about 2.5 CPU-minutes to build from nothing)
+#   quick           opt-level 1, 16 codegen units, no sanitizer: the test command's run
+#                   (under 2 CPU-minutes). The crate forbids unsafe code, so
+#                   AddressSanitizer would only watch the dependencies.
+# Both are real libFuzzer runs, coverage-guided by cargo-fuzz's SanitizerCoverage flags,
+# each in its own target directory (target/fuzz-full, target/fuzz-quick).
 # Targets (fuzz/fuzz_targets/): headers dkim spf dmarc reports dns_wire zone.
 # Seeds come from the fixtures and the conformance corpus (../shared/corpus, or
 # SCEAU_CORPUS); the growing corpus stays in fuzz/corpus/<target>, crashes in
@@ -16,8 +26,15 @@ corpus_root=${SCEAU_CORPUS:-$root/../shared/corpus}
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(headers dkim spf dmarc reports dns_wire zone)
 
+case ${FUZZ_BUILD:=full} in
+  full) build_flags=(--release --sanitizer address) ;;
+  quick) build_flags=(--release --sanitizer none --codegen-units 16)
+    export CARGO_PROFILE_RELEASE_OPT_LEVEL=1 ;;
+  *) echo "fuzz: FUZZ_BUILD is full or quick, not $FUZZ_BUILD" >&2; exit 2 ;;
+esac
+
 if ! cargo fuzz --version >/dev/null 2>&1; then
-  echo "fuzz: cargo-fuzz is missing: cargo install cargo-fuzz --locked" >&2
+  echo "fuzz: cargo-fuzz is missing: scripts/setup.sh installs it" >&2
   exit 1
 fi
 
@@ -74,14 +91,25 @@ seeds() {
 }
 seeds
 
-export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target}
-failed=()
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target}/fuzz-$FUZZ_BUILD
 mkdir -p "$root/.tmp"
+# Every target in one build (the library once, then seven links); the runs reuse it.
+printf '\n\033[1m== fuzz build (%s: %s)\033[0m\n' "$FUZZ_BUILD" "${build_flags[*]}"
+build_start=$SECONDS
+if ! (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz build "${build_flags[@]}") \
+    > "$root/.tmp/fuzz-build.log" 2>&1; then
+  tail -30 "$root/.tmp/fuzz-build.log" >&2
+  echo "fuzz: the build failed; full log in $root/.tmp/fuzz-build.log" >&2
+  exit 1
+fi
+echo "built in $((SECONDS - build_start))s"
+
+failed=()
 for t in "${targets[@]}"; do
   printf '\n\033[1m== fuzz %s (%ss)\033[0m\n' "$t" "$seconds"
   log="$root/.tmp/fuzz-$t.log"
   # -rss_limit_mb: the report reader may legitimately hold a few MB per input.
-  if (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O "$t" -- \
+  if (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run "${build_flags[@]}" "$t" -- \
       -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=262144 -print_final_stats=1) > "$log" 2>&1; then
     grep -E '^(Done|stat::number_of_executed_units|stat::peak_rss_mb)' "$log" || true
   else

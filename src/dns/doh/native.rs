@@ -1,7 +1,7 @@
 //! Native transport for the CLI: a blocking HTTP client on its own thread per query,
 //! so that lookups joined with `futures` run concurrently without an async runtime.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use futures::channel::oneshot;
 
@@ -22,7 +22,19 @@ impl Default for NativeTransport {
     }
 }
 
+/// The fuzz build (`--cfg fuzzing`) goes without `ureq`: no target does HTTP.
+#[cfg(fuzzing)]
+fn get_blocking(_url: &str, _timeout_ms: u32) -> Result<HttpReply, DnsError> {
+    Err(DnsError::Network {
+        detail: "no HTTP client in the fuzz build".into(),
+    })
+}
+
+#[cfg(not(fuzzing))]
 fn get_blocking(url: &str, timeout_ms: u32) -> Result<HttpReply, DnsError> {
+    use std::io::Read as _;
+    use std::time::Duration;
+
     let agent = ureq::AgentBuilder::new()
         .timeout(Duration::from_millis(u64::from(timeout_ms)))
         .build();
@@ -60,8 +72,6 @@ fn get_blocking(url: &str, timeout_ms: u32) -> Result<HttpReply, DnsError> {
         body,
     })
 }
-
-use std::io::Read as _;
 
 impl Transport for NativeTransport {
     async fn get(&self, url: &str, timeout_ms: u32) -> Result<HttpReply, DnsError> {
