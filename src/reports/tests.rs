@@ -764,3 +764,16 @@ fn the_page_gets_long_lists_cut_with_their_lengths() {
         Some(full.totals.messages)
     );
 }
+
+/// Found by the fuzzer: a multipart whose first part is glued to its boundary line and
+/// holds nested `message/rfc822` parts trips a `debug_assert!` in mail-parser 0.11.9
+/// (switched off for that crate in debug builds, as in release ones). The file is read
+/// as a message that carries no report.
+#[test]
+fn fuzz_regression_nested_rfc822_glued_to_its_boundary() {
+    let input = b"Content-type:multipart/\n\tboundary=B_1\n\n--B_1Content-type:message/rfc822\n\n\
+                  Content-type:message/rfc822\n\n\n--B_1--";
+    let r = read_file("report.eml", input, &Limits::default());
+    assert_eq!(r.status, FileStatus::Error);
+    assert_eq!(r.error, Some(ReportError::NoReportInMessage));
+}
