@@ -529,6 +529,13 @@ pub fn message_tab() -> Html {
                         generation.clone(),
                     );
                     spawn_local(async move {
+                        // The parsed message is drawn first: the re-check can keep the
+                        // page busy for seconds when a message carries thousands of
+                        // signatures.
+                        crate::ui::after_paint().await;
+                        if *generation.borrow() != this_run {
+                            return;
+                        }
                         let r = recheck(&a.report, &a.raw, &*dns, now_seconds()).await;
                         // A newer analysis started meanwhile: drop this one.
                         if *generation.borrow() == this_run {
