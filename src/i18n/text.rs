@@ -380,6 +380,13 @@ pub enum Label {
         /// Items in all.
         total: usize,
     },
+    /// Under the DNS query log: only the latest queries are shown.
+    LatestQueries {
+        /// Queries shown.
+        shown: usize,
+        /// Queries in all.
+        total: usize,
+    },
     /// Button under a long list: show `more` further items.
     ShowMore {
         /// Which list.
@@ -398,7 +405,7 @@ pub enum Label {
     },
 }
 
-/// A list of the Message tab that is shown a part at a time when it is very long.
+/// A list that is shown a part at a time when it is very long.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Listed {
     /// Received hops (table and chart).
@@ -415,6 +422,8 @@ pub enum Listed {
     Findings,
     /// Header fields as received.
     HeaderFields,
+    /// The DNS query log.
+    DnsQueries,
 }
 
 impl Listed {

@@ -3,6 +3,7 @@
 //! context. Browser APIs are used here and in `dns::doh::browser` only.
 
 mod app;
+mod caps;
 mod drop_zone;
 mod panels;
 mod resolver;

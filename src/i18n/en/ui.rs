@@ -217,6 +217,13 @@ impl En for crate::i18n::text::Label {
                     "the JSON export"
                 }
             ),
+            L::LatestQueries { shown, total } => {
+                format!(
+                    "Showing the latest {} of {} DNS queries.",
+                    n(*shown),
+                    n(*total)
+                )
+            }
             L::ShowMore { list, more } => format!("Show {} more {}", n(*more), noun(*list, *more)),
             L::DmarcDiscovery {
                 tree_walk,
@@ -258,5 +265,7 @@ fn noun(list: crate::i18n::text::Listed, count: usize) -> &'static str {
         (L::Findings, false) => "findings",
         (L::HeaderFields, true) => "header field",
         (L::HeaderFields, false) => "header fields",
+        (L::DnsQueries, true) => "DNS query",
+        (L::DnsQueries, false) => "DNS queries",
     }
 }

@@ -224,6 +224,11 @@ impl Fr for crate::i18n::text::Label {
                     if feminine { "toutes" } else { "tous" }
                 )
             }
+            L::LatestQueries { shown, total } => format!(
+                "Seules les {} dernières requêtes DNS sur {} sont affichées.",
+                n(*shown),
+                n(*total)
+            ),
             L::ShowMore { list, more } => {
                 format!("Afficher {} {} de plus", n(*more), nom(*list, *more).0)
             }
@@ -269,5 +274,7 @@ fn nom(list: crate::i18n::text::Listed, count: usize) -> (&'static str, bool) {
         (L::Findings, false) => ("constats", false),
         (L::HeaderFields, true) => ("champ d’en-tête", false),
         (L::HeaderFields, false) => ("champs d’en-tête", false),
+        (L::DnsQueries, true) => ("requête DNS", true),
+        (L::DnsQueries, false) => ("requêtes DNS", true),
     }
 }

@@ -17,116 +17,11 @@ use crate::i18n::text::{Label, Listed, Ui};
 use crate::i18n::{Lang, Translate};
 use crate::input::InputError;
 use crate::ui::app::Ctx;
+use crate::ui::caps::{Caps, Shown, list_id, step, use_caps};
 use crate::ui::drop_zone::DropZone;
 
 /// Pastes larger than this are not mirrored into the text area (it would crawl).
 const MIRROR_LIMIT: usize = 512 * 1024;
-
-/// Display caps: a very long list (a mail loop of 50,000 Received hops, 10,000 DKIM
-/// signatures, 100,000 header lines) is rendered a part at a time, this many items
-/// first and this many more per "show more", so that rendering stays short and the
-/// page responsive. The exports have every item.
-fn step(list: Listed) -> usize {
-    match list {
-        // RFC 5321 §6.3: more than 100 Received fields is taken for a mail loop.
-        Listed::Hops => 100,
-        Listed::DkimSignatures | Listed::ArcSets | Listed::AuthResults => 50,
-        Listed::Antispam | Listed::Findings => 100,
-        Listed::HeaderFields => 500,
-    }
-}
-
-const LISTS: [Listed; 7] = [
-    Listed::Hops,
-    Listed::DkimSignatures,
-    Listed::ArcSets,
-    Listed::AuthResults,
-    Listed::Antispam,
-    Listed::Findings,
-    Listed::HeaderFields,
-];
-
-/// How many items of each long list are shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Shown([usize; LISTS.len()]);
-
-impl Default for Shown {
-    fn default() -> Self {
-        let mut shown = Shown([0; LISTS.len()]);
-        for list in LISTS {
-            shown.0[list as usize] = step(list);
-        }
-        shown
-    }
-}
-
-impl Shown {
-    fn get(&self, list: Listed) -> usize {
-        self.0[list as usize]
-    }
-
-    fn with(mut self, list: Listed, n: usize) -> Self {
-        self.0[list as usize] = n;
-        self
-    }
-}
-
-/// The id of the element that holds `list`: focus goes there when "show more" shows
-/// the last items and its button goes away.
-fn list_id(list: Listed) -> &'static str {
-    match list {
-        Listed::Hops => "message-hops-table",
-        Listed::DkimSignatures => "message-dkim",
-        Listed::ArcSets => "message-arc-table",
-        Listed::AuthResults => "message-auth",
-        Listed::Antispam => "message-antispam-table",
-        Listed::Findings => "message-findings",
-        Listed::HeaderFields => "message-raw",
-    }
-}
-
-/// What the lists need to cut themselves and offer more.
-#[derive(Clone)]
-struct Caps {
-    shown: UseStateHandle<Shown>,
-    /// Set when "show more" showed a whole list: the element to focus after rendering.
-    refocus: Rc<std::cell::RefCell<Option<&'static str>>>,
-}
-
-impl Caps {
-    /// The first items of `items` that are shown.
-    fn cut<'a, T>(&self, list: Listed, items: &'a [T]) -> &'a [T] {
-        &items[..items.len().min(self.shown.get(list))]
-    }
-
-    /// Under a list cut short: how much is shown, and a button that shows more. Nothing
-    /// when the whole list is shown.
-    fn more(&self, list: Listed, total: usize, lang: Lang) -> Html {
-        let shown = self.shown.get(list);
-        if shown >= total {
-            return html! {};
-        }
-        let more = step(list).min(total - shown);
-        let onclick = {
-            let (state, refocus) = (self.shown.clone(), self.refocus.clone());
-            Callback::from(move |_: MouseEvent| {
-                let now = state.get(list) + more;
-                if now >= total {
-                    *refocus.borrow_mut() = Some(list_id(list));
-                }
-                state.set(state.with(list, now));
-            })
-        };
-        let note = format!("{}-capped", list_id(list));
-        html! {
-            <div class="capped" data-list={list_id(list)}>
-                <p id={note.clone()} class="note" aria-live="polite">{ Label::FirstShown { list, shown, total }.text(lang) }</p>
-                <button class="ghost small show-more no-print" aria-describedby={note} aria-controls={list_id(list)} {onclick}>
-                    { Label::ShowMore { list, more }.text(lang) }</button>
-            </div>
-        }
-    }
-}
 
 #[derive(Clone, PartialEq)]
 struct Analysis {
@@ -462,26 +357,7 @@ pub fn message_tab() -> Html {
     let checked = use_state(|| None::<Rc<Recheck>>);
     let busy = use_state(|| false);
     let selected = use_state(|| None::<usize>);
-    let caps = Caps {
-        shown: use_state(Shown::default),
-        refocus: use_mut_ref(|| None),
-    };
-    {
-        // After "show more" showed a whole list its button is gone: focus the list.
-        let refocus = caps.refocus.clone();
-        use_effect(move || {
-            if let Some(id) = refocus.borrow_mut().take()
-                && let Some(el) = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.get_element_by_id(id))
-            {
-                use wasm_bindgen::JsCast as _;
-                if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
-        });
-    }
+    let caps = use_caps();
     let generation = use_mut_ref(|| 0u32);
     let oninput = {
         let dropped = dropped.clone();
