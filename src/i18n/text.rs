@@ -413,6 +413,29 @@ pub enum Label {
     },
     /// A duration in seconds, for people.
     Duration(i64),
+    /// Under a long list of the Message tab: only its first items are shown.
+    FirstShown {
+        /// Which list.
+        list: Listed,
+        /// Items shown.
+        shown: usize,
+        /// Items in all.
+        total: usize,
+    },
+    /// Under the DNS query log: only the latest queries are shown.
+    LatestQueries {
+        /// Queries shown.
+        shown: usize,
+        /// Queries in all.
+        total: usize,
+    },
+    /// Button under a long list: show `more` further items.
+    ShowMore {
+        /// Which list.
+        list: Listed,
+        /// Items the button adds.
+        more: usize,
+    },
     /// Where each discovery method found the DMARC record.
     DmarcDiscovery {
         /// RFC 9989 tree walk: the record name, if any.
@@ -422,4 +445,86 @@ pub enum Label {
         /// RFC 7489: the record name, if any.
         psl: Option<String>,
     },
+}
+
+/// A list that is shown a part at a time when it is very long.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Listed {
+    /// Received hops (table and chart).
+    Hops,
+    /// DKIM signatures.
+    DkimSignatures,
+    /// ARC sets.
+    ArcSets,
+    /// Authentication-Results fields.
+    AuthResults,
+    /// Decoded antispam values.
+    Antispam,
+    /// Findings about the header fields.
+    Findings,
+    /// Header fields as received.
+    HeaderFields,
+    /// The DNS query log.
+    DnsQueries,
+}
+
+impl Listed {
+    /// Whether the Markdown export has this list too (the JSON export has them all).
+    pub fn in_markdown(self) -> bool {
+        matches!(self, Listed::Hops | Listed::Findings)
+    }
+}
+
+/// `n` with its digits grouped by three with `sep`: `50,000`, `50 000`.
+pub(crate) fn grouped(n: usize, sep: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * sep.len_utf8());
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Label, Listed, grouped};
+    use crate::i18n::{Lang, Translate};
+
+    #[test]
+    fn the_notice_under_a_long_list_agrees_in_both_languages() {
+        let first = |list, shown, total, lang| Label::FirstShown { list, shown, total }.text(lang);
+        assert_eq!(
+            first(Listed::Hops, 100, 50_000, Lang::En),
+            "Showing the first 100 of 50,000 hops — the exported report (Markdown or JSON) has them all."
+        );
+        assert_eq!(
+            first(Listed::Hops, 100, 50_000, Lang::Fr),
+            "Seules les 100 premières étapes sur 50\u{202f}000 sont affichées — le rapport exporté (Markdown ou JSON) les contient toutes."
+        );
+        assert_eq!(
+            first(Listed::HeaderFields, 500, 100_007, Lang::Fr),
+            "Seuls les 500 premiers champs d’en-tête sur 100\u{202f}007 sont affichés — l’export JSON les contient tous."
+        );
+        let more = |more, lang| {
+            Label::ShowMore {
+                list: Listed::DkimSignatures,
+                more,
+            }
+            .text(lang)
+        };
+        assert_eq!(more(1, Lang::En), "Show 1 more DKIM signature");
+        assert_eq!(more(50, Lang::Fr), "Afficher 50 signatures DKIM de plus");
+    }
+
+    #[test]
+    fn digits_are_grouped_by_three() {
+        assert_eq!(grouped(0, ','), "0");
+        assert_eq!(grouped(999, ','), "999");
+        assert_eq!(grouped(1000, ','), "1,000");
+        assert_eq!(grouped(50_000, ','), "50,000");
+        assert_eq!(grouped(1_234_567, '\u{202f}'), "1\u{202f}234\u{202f}567");
+    }
 }

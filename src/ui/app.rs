@@ -1,9 +1,13 @@
 //! The app shell: header, tabs, settings and DNS panels.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast as _;
+use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
+use crate::dns::log::QueryRecord;
 use crate::i18n::text::Ui;
 use crate::i18n::{Lang, Translate};
 
@@ -34,14 +38,37 @@ impl Ctx {
     }
 }
 
+/// What the DNS source calls for each query: the query goes to the log, the queries
+/// that finish within one animation frame together (a hidden page draws no frame: its
+/// queries are logged when it shows again). Each log change renders the whole page
+/// again: one per query froze the page for minutes on a message with 10,000 DKIM
+/// signatures (10,000 lookups).
+fn log_queries(dispatcher: UseReducerDispatcher<AppState>) -> impl Fn(&QueryRecord) {
+    let pending: Rc<RefCell<Vec<QueryRecord>>> = Rc::default();
+    move |q| {
+        let first = pending.borrow().is_empty();
+        pending.borrow_mut().push(q.clone());
+        if !first {
+            return;
+        }
+        let (pending, dispatcher) = (pending.clone(), dispatcher.clone());
+        let flush = move || dispatcher.dispatch(Action::DnsQueries(pending.take()));
+        let frame = Closure::once_into_js(flush.clone());
+        let scheduled = web_sys::window()
+            .is_some_and(|w| w.request_animation_frame(frame.unchecked_ref()).is_ok());
+        if !scheduled {
+            flush();
+        }
+    }
+}
+
 /// The root component.
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(AppState::initial);
     let dispatcher = state.dispatcher();
     let dns = use_memo(state.resolver.clone(), move |r| {
-        let d = dispatcher.clone();
-        PageDns::new(r, Rc::new(move |q| d.dispatch(Action::DnsQuery(q.clone()))))
+        PageDns::new(r, Rc::new(log_queries(dispatcher.clone())))
     });
     let ctx = Ctx {
         state: state.clone(),

@@ -3,6 +3,7 @@
 //! context. Browser APIs are used here and in `dns::doh::browser` only.
 
 mod app;
+mod caps;
 mod drop_zone;
 mod panels;
 mod resolver;
@@ -48,4 +49,25 @@ pub(crate) fn severity_badge(s: crate::findings::Severity, lang: crate::i18n::La
         Severity::Problem => ("bad", "✗"),
     };
     yew::html! { <span class={yew::classes!("badge", class)}><span aria-hidden="true">{ icon }</span>{ " " }{ s.text(lang) }</span> }
+}
+
+/// Resolves once the browser has drawn the page (after its next animation frame), or
+/// after 100 ms when it draws nothing (a hidden tab): long work started then does not
+/// keep what was just rendered off the screen.
+pub(crate) async fn after_paint() {
+    use wasm_bindgen::JsCast as _;
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        // A timer set from the frame callback runs after that frame is painted.
+        let after = wasm_bindgen::closure::Closure::once_into_js(move || {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback(resolve.unchecked_ref());
+            }
+        });
+        if let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(after.unchecked_ref());
+        }
+    });
+    let frame = wasm_bindgen_futures::JsFuture::from(frame);
+    let timeout = gloo_timers::future::TimeoutFuture::new(100);
+    futures::future::select(std::pin::pin!(frame), timeout).await;
 }

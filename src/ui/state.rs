@@ -69,8 +69,8 @@ pub enum Action {
     ToggleSettings,
     /// Open or close the DNS panel.
     ToggleDns,
-    /// A DNS query finished.
-    DnsQuery(QueryRecord),
+    /// DNS queries finished (those of one animation frame).
+    DnsQueries(Vec<QueryRecord>),
     /// Open the Domain tab and check this domain with these selectors.
     CheckDomain(String, Vec<String>),
     /// The Domain tab took the request.
@@ -94,7 +94,7 @@ impl Reducible for AppState {
             }
             Action::ToggleSettings => s.settings_open = !s.settings_open,
             Action::ToggleDns => s.dns_open = !s.dns_open,
-            Action::DnsQuery(q) => s.dns_log.push(q),
+            Action::DnsQueries(q) => s.dns_log.extend(q),
             Action::CheckDomain(d, sel) => {
                 s.tab = Tab::Domain;
                 s.domain_request = Some((d, sel));

@@ -5,24 +5,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { open, shot, useLocalResolver, APP } from './harness.mjs';
+import { open, shot, useLocalResolver, violations, APP } from './harness.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const PASS = readFileSync(join(FIXTURES, 'pass.eml'), 'utf8');
-
-/** Serious and critical violations on the page as it is, one line per node. */
-async function violations(page) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ content: AXE });
-  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}) ${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`));
-}
 
 for (const colorScheme of ['light', 'dark']) {
   for (const lang of ['en', 'fr']) {

@@ -1,6 +1,7 @@
 // Shared set-up for the browser tests: Debian's Chromium driven by playwright-core.
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -8,6 +9,7 @@ export const APP = process.env.SCEAU_APP_URL || 'http://127.0.0.1:8090/';
 export const DOH = process.env.SCEAU_DOH_URL || 'http://127.0.0.1:8053/dns-query';
 export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), 'artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Launches Chromium with a fresh profile; returns { browser, context, page, errors }.
  * `before(page, context)`, if given, runs before the first navigation (e.g. to record
@@ -43,4 +45,14 @@ export async function useLocalResolver(page) {
   await page.press('#resolver-custom', 'Enter');
   await page.locator('#resolver-custom').blur();
   await page.click('#settings-toggle');
+}
+
+/** axe-core's serious and critical violations on the page as it is, one line per node
+ * (the page must be opened with `bypassCSP: true` for axe to be injected). */
+export async function violations(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ content: AXE });
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}) ${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`));
 }

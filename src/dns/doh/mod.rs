@@ -16,6 +16,8 @@ use std::collections::HashMap;
 use std::future::Future;
 use std::rc::Rc;
 
+use futures::channel::oneshot;
+
 use super::log::{QueryOutcome, QueryRecord};
 use super::{DnsError, DnsLookup, DnsResult, RecordType, normalize_name};
 
@@ -49,12 +51,47 @@ pub trait Transport {
 
 type Listener = Rc<dyn Fn(&QueryRecord)>;
 
+type Key = (String, RecordType);
+
+/// Lookups waiting for the answer to a query already on the wire, by name and type.
+type Waiting = RefCell<HashMap<Key, Vec<oneshot::Sender<DnsResult>>>>;
+
+/// Held by the lookup that sends a query: when it ends, answered or dropped, the name
+/// stops being on the wire (a dropped one leaves its waiters to ask for themselves).
+struct OnTheWire<'a> {
+    waiting: &'a Waiting,
+    key: Key,
+}
+
+impl OnTheWire<'_> {
+    /// Gives `result` to every lookup that waited for it.
+    fn answer(self, result: &DnsResult) {
+        for tx in self
+            .waiting
+            .borrow_mut()
+            .remove(&self.key)
+            .unwrap_or_default()
+        {
+            let _ = tx.send(result.clone());
+        }
+    }
+}
+
+impl Drop for OnTheWire<'_> {
+    fn drop(&mut self) {
+        self.waiting.borrow_mut().remove(&self.key);
+    }
+}
+
 /// An RFC 8484 client over a [`Transport`], with a TTL cache and a query log.
 pub struct DohClient<T: Transport> {
     transport: T,
     url: String,
     timeout_ms: u32,
-    cache: RefCell<HashMap<(String, RecordType), (DnsResult, f64)>>,
+    cache: RefCell<HashMap<Key, (DnsResult, f64)>>,
+    /// Lookups of a name and type already asked: one query serves them all (a message
+    /// with 10,000 signatures by one key made 10,000 identical queries at once).
+    waiting: Waiting,
     log: RefCell<Vec<QueryRecord>>,
     listener: Option<Listener>,
 }
@@ -67,6 +104,7 @@ impl<T: Transport> DohClient<T> {
             url: url.trim().to_string(),
             timeout_ms: DEFAULT_TIMEOUT_MS,
             cache: RefCell::default(),
+            waiting: RefCell::default(),
             log: RefCell::default(),
             listener: None,
         }
@@ -176,6 +214,33 @@ impl<T: Transport> DnsLookup for DohClient<T> {
                 self.record(&name, rtype, &result, 0, true);
                 return result;
             }
+            let asked = {
+                let mut waiting = self.waiting.borrow_mut();
+                match waiting.get_mut(&key) {
+                    Some(others) => {
+                        let (tx, rx) = oneshot::channel();
+                        others.push(tx);
+                        Some(rx)
+                    }
+                    None => {
+                        waiting.insert(key.clone(), Vec::new());
+                        None
+                    }
+                }
+            };
+            if let Some(rx) = asked {
+                // The same query is on the wire: its answer, as from the cache. Had it
+                // been dropped, ask again.
+                if let Ok(result) = rx.await {
+                    self.record(&name, rtype, &result, 0, true);
+                    return result;
+                }
+                return Box::pin(self.lookup(&name, rtype)).await;
+            }
+            let wire = OnTheWire {
+                waiting: &self.waiting,
+                key: key.clone(),
+            };
             let result = self.query(&name, rtype).await;
             let end = self.transport.now_ms();
             let ttl = match &result {
@@ -189,7 +254,96 @@ impl<T: Transport> DnsLookup for DohClient<T> {
                     .insert(key, (result.clone(), end + f64::from(ttl) * 1000.0));
             }
             self.record(&name, rtype, &result, (end - start).max(0.0) as u32, false);
+            wire.answer(&result);
             result
         }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use std::cell::Cell;
+    use std::pin::Pin;
+    use std::task::{Context, Poll};
+
+    use futures::executor::block_on;
+    use futures::future::join_all;
+
+    use super::*;
+
+    /// Answers every GET with HTTP 500 (never cached) after saying "not yet" once, and
+    /// counts the GETs.
+    struct Slow(Rc<Cell<usize>>);
+
+    struct NotYet(bool);
+
+    impl Future for NotYet {
+        type Output = ();
+        fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+            if self.0 {
+                return Poll::Ready(());
+            }
+            self.0 = true;
+            cx.waker().wake_by_ref();
+            Poll::Pending
+        }
+    }
+
+    impl Transport for Slow {
+        async fn get(&self, _: &str, _: u32) -> Result<HttpReply, DnsError> {
+            self.0.set(self.0.get() + 1);
+            NotYet(false).await;
+            Ok(HttpReply {
+                status: 500,
+                content_type: String::new(),
+                body: Vec::new(),
+            })
+        }
+        fn now_ms(&self) -> f64 {
+            0.0
+        }
+    }
+
+    fn client() -> (DohClient<Slow>, Rc<Cell<usize>>) {
+        let gets = Rc::new(Cell::new(0));
+        (
+            DohClient::new(Slow(gets.clone()), "http://127.0.0.1/dns-query"),
+            gets,
+        )
+    }
+
+    #[test]
+    fn lookups_of_a_name_already_asked_share_its_query() {
+        let (c, gets) = client();
+        let all =
+            block_on(join_all((0..1000).map(|_| {
+                c.lookup("mail2026._domainkey.sceau.test", RecordType::Txt)
+            })));
+        assert_eq!(gets.get(), 1);
+        assert!(
+            all.iter()
+                .all(|r| *r == Err(DnsError::Http { status: 500 }))
+        );
+        let log = c.log();
+        assert_eq!(log.len(), 1000);
+        assert_eq!(log.iter().filter(|q| q.cached).count(), 999);
+        // Another type is another query; an error is not kept, so it is asked again.
+        block_on(c.lookup("mail2026._domainkey.sceau.test", RecordType::A)).ok();
+        block_on(c.lookup("mail2026._domainkey.sceau.test", RecordType::Txt)).ok();
+        assert_eq!(gets.get(), 3);
+    }
+
+    #[test]
+    fn a_dropped_query_leaves_its_waiters_to_ask_again() {
+        let (c, gets) = client();
+        block_on(async {
+            let mut first = Box::pin(c.lookup("sceau.test", RecordType::Txt));
+            let mut second = Box::pin(c.lookup("sceau.test", RecordType::Txt));
+            assert!(futures::poll!(first.as_mut()).is_pending());
+            assert!(futures::poll!(second.as_mut()).is_pending());
+            drop(first);
+            assert_eq!(second.await, Err(DnsError::Http { status: 500 }));
+        });
+        assert_eq!(gets.get(), 2);
     }
 }

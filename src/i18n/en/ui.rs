@@ -225,6 +225,25 @@ impl En for crate::i18n::text::Label {
                 "{shown} of {total} findings are listed (a few of each kind); the JSON export has them all."
             ),
             L::Duration(s) => super::headers::duration(*s),
+            L::FirstShown { list, shown, total } => format!(
+                "Showing the first {} of {} {} — {} has them all.",
+                n(*shown),
+                n(*total),
+                noun(*list, *total),
+                if list.in_markdown() {
+                    "the exported report (Markdown or JSON)"
+                } else {
+                    "the JSON export"
+                }
+            ),
+            L::LatestQueries { shown, total } => {
+                format!(
+                    "Showing the latest {} of {} DNS queries.",
+                    n(*shown),
+                    n(*total)
+                )
+            }
+            L::ShowMore { list, more } => format!("Show {} more {}", n(*more), noun(*list, *more)),
             L::DmarcDiscovery {
                 tree_walk,
                 org_domain,
@@ -238,5 +257,34 @@ impl En for crate::i18n::text::Label {
                 )
             }
         }
+    }
+}
+
+/// A number with its thousands separated by commas.
+fn n(n: usize) -> String {
+    crate::i18n::text::grouped(n, ',')
+}
+
+/// What a long list holds, singular or plural after `count`.
+fn noun(list: crate::i18n::text::Listed, count: usize) -> &'static str {
+    use crate::i18n::text::Listed as L;
+    let one = count == 1;
+    match (list, one) {
+        (L::Hops, true) => "hop",
+        (L::Hops, false) => "hops",
+        (L::DkimSignatures, true) => "DKIM signature",
+        (L::DkimSignatures, false) => "DKIM signatures",
+        (L::ArcSets, true) => "ARC set",
+        (L::ArcSets, false) => "ARC sets",
+        (L::AuthResults, true) => "Authentication-Results field",
+        (L::AuthResults, false) => "Authentication-Results fields",
+        (L::Antispam, true) => "antispam value",
+        (L::Antispam, false) => "antispam values",
+        (L::Findings, true) => "finding",
+        (L::Findings, false) => "findings",
+        (L::HeaderFields, true) => "header field",
+        (L::HeaderFields, false) => "header fields",
+        (L::DnsQueries, true) => "DNS query",
+        (L::DnsQueries, false) => "DNS queries",
     }
 }

@@ -227,6 +227,30 @@ impl Fr for crate::i18n::text::Label {
                 "{shown} constats sur {total} sont listés (quelques-uns de chaque sorte)\u{a0}; l’export JSON les contient tous."
             ),
             L::Duration(s) => super::headers::duree(*s),
+            L::FirstShown { list, shown, total } => {
+                let (noun, feminine) = nom(*list, *total);
+                let e = if feminine { "e" } else { "" };
+                format!(
+                    "Seul{e}s les {} premi{}s {noun} sur {} sont affiché{e}s — {} les contient {}.",
+                    n(*shown),
+                    if feminine { "ère" } else { "er" },
+                    n(*total),
+                    if list.in_markdown() {
+                        "le rapport exporté (Markdown ou JSON)"
+                    } else {
+                        "l’export JSON"
+                    },
+                    if feminine { "toutes" } else { "tous" }
+                )
+            }
+            L::LatestQueries { shown, total } => format!(
+                "Seules les {} dernières requêtes DNS sur {} sont affichées.",
+                n(*shown),
+                n(*total)
+            ),
+            L::ShowMore { list, more } => {
+                format!("Afficher {} {} de plus", n(*more), nom(*list, *more).0)
+            }
             L::DmarcDiscovery {
                 tree_walk,
                 org_domain,
@@ -240,5 +264,36 @@ impl Fr for crate::i18n::text::Label {
                 )
             }
         }
+    }
+}
+
+/// Un nombre, les milliers séparés par une espace fine insécable.
+fn n(n: usize) -> String {
+    crate::i18n::text::grouped(n, '\u{202f}')
+}
+
+/// Ce que contient une longue liste, au singulier ou au pluriel après `count`, et si
+/// le nom est féminin.
+fn nom(list: crate::i18n::text::Listed, count: usize) -> (&'static str, bool) {
+    use crate::i18n::text::Listed as L;
+    // En français, le pluriel commence à deux.
+    let one = count < 2;
+    match (list, one) {
+        (L::Hops, true) => ("étape", true),
+        (L::Hops, false) => ("étapes", true),
+        (L::DkimSignatures, true) => ("signature DKIM", true),
+        (L::DkimSignatures, false) => ("signatures DKIM", true),
+        (L::ArcSets, true) => ("jeu ARC", false),
+        (L::ArcSets, false) => ("jeux ARC", false),
+        (L::AuthResults, true) => ("champ Authentication-Results", false),
+        (L::AuthResults, false) => ("champs Authentication-Results", false),
+        (L::Antispam, true) => ("valeur antispam", true),
+        (L::Antispam, false) => ("valeurs antispam", true),
+        (L::Findings, true) => ("constat", false),
+        (L::Findings, false) => ("constats", false),
+        (L::HeaderFields, true) => ("champ d’en-tête", false),
+        (L::HeaderFields, false) => ("champs d’en-tête", false),
+        (L::DnsQueries, true) => ("requête DNS", true),
+        (L::DnsQueries, false) => ("requêtes DNS", true),
     }
 }

@@ -4,8 +4,9 @@ use yew::prelude::*;
 
 use crate::dns::log::{QueryOutcome, QueryRecord};
 use crate::i18n::Translate;
-use crate::i18n::text::Ui;
+use crate::i18n::text::{Listed, Ui};
 use crate::ui::app::Ctx;
+use crate::ui::caps::{list_id, use_caps};
 use crate::ui::state::Action;
 
 fn outcome(ctx: &Ctx, q: &QueryRecord) -> (String, &'static str) {
@@ -25,11 +26,14 @@ fn outcome(ctx: &Ctx, q: &QueryRecord) -> (String, &'static str) {
 #[function_component(DnsPanel)]
 pub fn dns_panel() -> Html {
     let ctx = use_context::<Ctx>().expect("context");
+    // The latest queries first; a message with 10,000 signatures makes 10,000 of them.
+    let caps = use_caps();
+    let log = &ctx.state.dns_log;
     let close = {
         let s = ctx.state.clone();
         Callback::from(move |_| s.dispatch(Action::ToggleDns))
     };
-    let rows = ctx.state.dns_log.iter().rev().map(|q| {
+    let rows = caps.cut_last(Listed::DnsQueries, log).iter().rev().map(|q| {
         let (text, class) = outcome(&ctx, q);
         let duration = if q.cached { ctx.t(Ui::Cached) } else { format!("{} ms", q.duration_ms) };
         html! {
@@ -53,7 +57,7 @@ pub fn dns_panel() -> Html {
                 <p>{ ctx.t(Ui::DnsNone) }</p>
             } else {
                 <div class="table-wrap">
-                    <table id="dns-log">
+                    <table id={list_id(Listed::DnsQueries)} tabindex="-1">
                         <thead><tr>
                             <th scope="col">{ ctx.t(Ui::ColName) }</th>
                             <th scope="col">{ ctx.t(Ui::ColType) }</th>
@@ -65,6 +69,7 @@ pub fn dns_panel() -> Html {
                         <tbody>{ for rows }</tbody>
                     </table>
                 </div>
+                { caps.more(Listed::DnsQueries, log.len(), ctx.state.lang) }
             }
         </aside>
     }

@@ -13,10 +13,11 @@ use crate::dkim::{BodyHash, DkimResult, DkimStatus};
 use crate::findings::Finding as _;
 use crate::headers::address::reveal;
 use crate::headers::raw::RawMessage;
-use crate::i18n::text::{Label, Ui};
+use crate::i18n::text::{Label, Listed, Ui};
 use crate::i18n::{Lang, Translate};
 use crate::input::InputError;
 use crate::ui::app::Ctx;
+use crate::ui::caps::{Caps, Shown, list_id, step, use_caps};
 use crate::ui::drop_zone::DropZone;
 
 /// Pastes larger than this are not mirrored into the text area (it would crawl).
@@ -154,21 +155,22 @@ fn summary_view(r: &MessageReport, ctx: &Ctx) -> Html {
     }
 }
 
-fn route_view(r: &MessageReport, ctx: &Ctx) -> Html {
+fn route_view(r: &MessageReport, ctx: &Ctx, caps: &Caps) -> Html {
     let lang = ctx.state.lang;
     if r.hops.is_empty() {
         return html! {};
     }
+    let hops = caps.cut(Listed::Hops, &r.hops);
     html! {
         <section id="message-hops">
             <h3>{ ctx.t(Ui::MsgRoute) }
                 if let Some(t) = r.total_delay_seconds { <span class="muted">{ format!(" — {}", Label::Duration(t).text(lang)) }</span> }
             </h3>
-            { timeline(&r.hops, lang) }
-            <div class="scroll" tabindex="0"><table class="hops">
+            { timeline(hops, lang) }
+            <div id={list_id(Listed::Hops)} class="scroll" tabindex="0"><table class="hops">
                 <thead><tr><th>{ ctx.t(Ui::ColHop) }</th><th>{ ctx.t(Ui::ColFrom) }</th><th>{ ctx.t(Ui::ColBy) }</th>
                     <th>{ ctx.t(Ui::ColProtocol) }</th><th>{ ctx.t(Ui::ColTime) }</th><th>{ ctx.t(Ui::ColDelay) }</th></tr></thead>
-                <tbody>{ for r.hops.iter().map(|h| {
+                <tbody>{ for hops.iter().map(|h| {
                     let entry = r.connecting_ip.as_ref().and_then(|c| c.hop) == Some(h.number);
                     html! {
                         <tr class={classes!("hop", entry.then_some("entry"), (!h.parsed).then_some("unparsed"))} title={h.raw.clone()}>
@@ -185,6 +187,7 @@ fn route_view(r: &MessageReport, ctx: &Ctx) -> Html {
                     }
                 }) }</tbody>
             </table></div>
+            { caps.more(Listed::Hops, r.hops.len(), lang) }
         </section>
     }
 }
@@ -233,13 +236,13 @@ fn signed_view(raw: &RawMessage, d: &DkimResult, ctx: &Ctx) -> Html {
     }
 }
 
-fn dkim_view(c: &Recheck, raw: &RawMessage, ctx: &Ctx) -> Html {
+fn dkim_view(c: &Recheck, raw: &RawMessage, ctx: &Ctx, caps: &Caps) -> Html {
     let lang = ctx.state.lang;
     html! {
-        <section id="message-dkim">
+        <section id={list_id(Listed::DkimSignatures)} tabindex="-1">
             <h3>{ ctx.t(Ui::MsgDkim) }</h3>
             if c.dkim.is_empty() { <p>{ ctx.t(Ui::NoDkim) }</p> }
-            { for c.dkim.iter().map(|d| {
+            { for caps.cut(Listed::DkimSignatures, &c.dkim).iter().map(|d| {
                 let status = d.result.auth_result().as_str();
                 html! {
                     <article class={classes!("card", "dkim-card", result_class(status))} data-result={status}>
@@ -263,11 +266,12 @@ fn dkim_view(c: &Recheck, raw: &RawMessage, ctx: &Ctx) -> Html {
                     </article>
                 }
             }) }
+            { caps.more(Listed::DkimSignatures, c.dkim.len(), lang) }
         </section>
     }
 }
 
-fn arc_view(c: &Recheck, ctx: &Ctx) -> Html {
+fn arc_view(c: &Recheck, ctx: &Ctx, caps: &Caps) -> Html {
     let lang = ctx.state.lang;
     let sig = |s: &crate::arc::SigStatus| match s {
         crate::arc::SigStatus::Pass => "pass",
@@ -278,9 +282,9 @@ fn arc_view(c: &Recheck, ctx: &Ctx) -> Html {
         <section id="message-arc">
             <h3>{ ctx.t(Ui::MsgArc) }{ " " }{ result_chip(match c.arc.result { crate::arc::ArcStatus::Pass => "pass", crate::arc::ArcStatus::Fail => "fail", crate::arc::ArcStatus::None => "none" }) }</h3>
             if c.arc.sets.is_empty() { <p>{ ctx.t(Ui::NoArc) }</p> } else {
-                <div class="scroll" tabindex="0"><table class="arc">
+                <div id={list_id(Listed::ArcSets)} class="scroll" tabindex="0"><table class="arc">
                     <thead><tr><th>{ ctx.t(Ui::ColInstance) }</th><th>{ ctx.t(Ui::ColDomain) }</th><th>{ ctx.t(Ui::ColAms) }</th><th>{ ctx.t(Ui::ColSeal) }</th><th>{ ctx.t(Ui::ColChain) }</th><th>{ ctx.t(Ui::MsgAuthResults) }</th></tr></thead>
-                    <tbody>{ for c.arc.sets.iter().map(|s| html! {
+                    <tbody>{ for caps.cut(Listed::ArcSets, &c.arc.sets).iter().map(|s| html! {
                         <tr class="arc-set">
                             <td>{ s.instance }</td>
                             <td class="mono">{ s.seal_domain.clone().or(s.ams_domain.clone()).unwrap_or_default() }</td>
@@ -291,20 +295,21 @@ fn arc_view(c: &Recheck, ctx: &Ctx) -> Html {
                         </tr>
                     }) }</tbody>
                 </table></div>
+                { caps.more(Listed::ArcSets, c.arc.sets.len(), lang) }
             }
             { for c.arc.findings.iter().map(|f| html! { <p class="finding" data-code={f.code()}>{ crate::ui::severity_badge(f.severity(), lang) }{ " " }{ f.text(lang) }</p> }) }
         </section>
     }
 }
 
-fn auth_results_view(r: &MessageReport, ctx: &Ctx) -> Html {
+fn auth_results_view(r: &MessageReport, ctx: &Ctx, caps: &Caps) -> Html {
     if r.authentication_results.is_empty() {
         return html! {};
     }
     html! {
-        <section id="message-auth">
+        <section id={list_id(Listed::AuthResults)} tabindex="-1">
             <h3>{ ctx.t(Ui::MsgAuthResults) }</h3>
-            { for r.authentication_results.iter().map(|a| html! {
+            { for caps.cut(Listed::AuthResults, &r.authentication_results).iter().map(|a| html! {
                 <div class={classes!("auth", if a.trusted { "trusted" } else { "claim" })}>
                     <p><span class="mono">{ if a.authserv_id.is_empty() { "?".to_string() } else { a.authserv_id.clone() } }</span>
                         if let Some(i) = a.instance { { format!(" (ARC i={i})") } }
@@ -316,11 +321,12 @@ fn auth_results_view(r: &MessageReport, ctx: &Ctx) -> Html {
                     }) }</ul>
                 </div>
             }) }
+            { caps.more(Listed::AuthResults, r.authentication_results.len(), ctx.state.lang) }
         </section>
     }
 }
 
-fn antispam_view(r: &MessageReport, ctx: &Ctx) -> Html {
+fn antispam_view(r: &MessageReport, ctx: &Ctx, caps: &Caps) -> Html {
     if r.antispam.is_empty() {
         return html! {};
     }
@@ -328,12 +334,13 @@ fn antispam_view(r: &MessageReport, ctx: &Ctx) -> Html {
     html! {
         <section id="message-antispam">
             <h3>{ ctx.t(Ui::MsgAntispam) }</h3>
-            <div class="scroll" tabindex="0"><table class="antispam"><tbody>
-                { for r.antispam.iter().map(|a| html! {
+            <div id={list_id(Listed::Antispam)} class="scroll" tabindex="0"><table class="antispam"><tbody>
+                { for caps.cut(Listed::Antispam, &r.antispam).iter().map(|a| html! {
                     <tr><th scope="row" class="mono">{ if a.key.is_empty() { a.header.clone() } else { format!("{} {}", a.header, a.key) } }</th>
                         <td class="mono">{ a.raw_value.clone() }</td><td>{ a.meaning.text(lang) }</td></tr>
                 }) }
             </tbody></table></div>
+            { caps.more(Listed::Antispam, r.antispam.len(), lang) }
         </section>
     }
 }
@@ -350,6 +357,7 @@ pub fn message_tab() -> Html {
     let checked = use_state(|| None::<Rc<Recheck>>);
     let busy = use_state(|| false);
     let selected = use_state(|| None::<usize>);
+    let caps = use_caps();
     let generation = use_mut_ref(|| 0u32);
     let oninput = {
         let dropped = dropped.clone();
@@ -370,9 +378,11 @@ pub fn message_tab() -> Html {
             generation.clone(),
             ctx.clone(),
         );
+        let shown = caps.shown.clone();
         Callback::from(move |bytes: Rc<Vec<u8>>| {
             checked.set(None);
             selected.set(None);
+            shown.set(Shown::default());
             *generation.borrow_mut() += 1;
             let this_run = *generation.borrow();
             match message::parse(&bytes) {
@@ -395,6 +405,13 @@ pub fn message_tab() -> Html {
                         generation.clone(),
                     );
                     spawn_local(async move {
+                        // The parsed message is drawn first: the re-check can keep the
+                        // page busy for seconds when a message carries thousands of
+                        // signatures.
+                        crate::ui::after_paint().await;
+                        if *generation.borrow() != this_run {
+                            return;
+                        }
                         let r = recheck(&a.report, &a.raw, &*dns, now_seconds()).await;
                         // A newer analysis started meanwhile: drop this one.
                         if *generation.borrow() == this_run {
@@ -496,24 +513,34 @@ pub fn message_tab() -> Html {
                     { comparison_view(c, &ctx) }
                 }
                 { summary_view(r, &ctx) }
-                { route_view(r, &ctx) }
+                { route_view(r, &ctx, &caps) }
                 if let Some(c) = c {
-                    { dkim_view(c, &a.raw, &ctx) }
-                    { arc_view(c, &ctx) }
+                    { dkim_view(c, &a.raw, &ctx, &caps) }
+                    { arc_view(c, &ctx, &caps) }
                 }
-                { auth_results_view(r, &ctx) }
-                { antispam_view(r, &ctx) }
+                { auth_results_view(r, &ctx, &caps) }
+                { antispam_view(r, &ctx, &caps) }
                 if !r.findings.is_empty() || c.is_some_and(|c| !c.dmarc.details.findings.is_empty()) {
                     <section>
                         <h3>{ ctx.t(Ui::Findings) }</h3>
-                        <ul id="message-findings" class="findings">
-                            { for r.findings.iter().enumerate().map(|(i, f)| {
+                        <ul id={list_id(Listed::Findings)} class="findings" tabindex="-1">
+                            { for caps.cut(Listed::Findings, &r.findings).iter().enumerate().map(|(i, f)| {
                                 let sel = selected.clone();
                                 let is_sel = *selected == Some(i);
+                                // The fields it is about are shown, however far down.
+                                let last = f.fields.iter().max().map_or(0, |&m| m + 1);
+                                let shown = caps.shown.clone();
+                                let onclick = Callback::from(move |_| {
+                                    let fields = shown.get(Listed::HeaderFields);
+                                    if !is_sel && last > fields {
+                                        let step = step(Listed::HeaderFields);
+                                        shown.set(shown.with(Listed::HeaderFields, last.div_ceil(step) * step));
+                                    }
+                                    sel.set(if is_sel { None } else { Some(i) });
+                                });
                                 html! {
                                     <li class={classes!("finding", is_sel.then_some("selected"))} data-code={f.finding.code()}>
-                                        <button class="link" aria-pressed={is_sel.to_string()} disabled={f.fields.is_empty()}
-                                            onclick={Callback::from(move |_| sel.set(if is_sel { None } else { Some(i) }))}>
+                                        <button class="link" aria-pressed={is_sel.to_string()} disabled={f.fields.is_empty()} {onclick}>
                                             { crate::ui::severity_badge(f.finding.severity(), lang) }{ " " }{ f.finding.text(lang) }
                                         </button>
                                     </li>
@@ -528,14 +555,16 @@ pub fn message_tab() -> Html {
                                 }) }
                             }
                         </ul>
+                        { caps.more(Listed::Findings, r.findings.len(), lang) }
                     </section>
                 }
                 <section>
                     <h3>{ ctx.t(Ui::MsgRaw) }</h3>
                     <p class="note">{ ctx.t(Ui::MsgRawHint) }</p>
-                    <pre id="message-raw" class="raw mono" tabindex="0" aria-label={ctx.t(Ui::MsgRaw)}>{ for r.fields.iter().enumerate().map(|(i, f)| html! {
+                    <pre id={list_id(Listed::HeaderFields)} class="raw mono" tabindex="0" aria-label={ctx.t(Ui::MsgRaw)}>{ for caps.cut(Listed::HeaderFields, &r.fields).iter().enumerate().map(|(i, f)| html! {
                         <span class={classes!("field", highlighted.contains(&i).then_some("highlight"))} data-field={i.to_string()}>{ format!("{}\n", reveal(&f.text)) }</span>
                     }) }</pre>
+                    { caps.more(Listed::HeaderFields, r.fields.len(), lang) }
                 </section>
             </div>
         }
