@@ -21,6 +21,10 @@ pub const LONG_DELAY_SECONDS: i64 = 30 * 60;
 /// Negative delays within this are ordinary clock noise.
 const SKEW_TOLERANCE_SECONDS: i64 = 60;
 
+/// Most Received fields analysed: the topmost ones, nearest the recipient. RFC 5321
+/// §6.3 already calls more than 100 a loop; this keeps a hostile message quick.
+pub const MAX_HOPS: usize = 1000;
+
 /// A finding with the header fields it is about (indexes into [`MessageReport::fields`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Located {
@@ -456,12 +460,37 @@ pub fn parse(input: &[u8]) -> Result<(MessageReport, RawMessage), InputError> {
 
     // The route: Received fields are added on top, so the origin is the last one.
     let received_idx = idx("Received");
+    // Hops keep their numbers from the origin even when the oldest are left out.
+    let skipped = received_idx.len().saturating_sub(MAX_HOPS);
+    if skipped > 0 {
+        add(
+            Finding::TooManyHops {
+                total: received_idx.len(),
+                analysed: MAX_HOPS,
+            },
+            vec![],
+        );
+    }
+    let signatures = idx("DKIM-Signature");
+    if signatures.len() > crate::dkim::verify::MAX_SIGNATURES {
+        add(
+            Finding::TooManySignatures {
+                total: signatures.len(),
+                verified: crate::dkim::verify::MAX_SIGNATURES,
+            },
+            vec![],
+        );
+    }
     let mut hops: Vec<HopView> = Vec::new();
-    let mut previous = summary.date.as_ref().map(|d| d.unix);
-    let start = previous;
-    for (n, &i) in received_idx.iter().rev().enumerate() {
+    let start = summary.date.as_ref().map(|d| d.unix);
+    // The first hop's delay counts from the Date field, or from the newest hop left out.
+    let mut previous = match received_idx.get(MAX_HOPS) {
+        Some(&i) => received::parse(&msg.fields[i].value()).timestamp,
+        None => start,
+    };
+    for (n, &i) in received_idx.iter().take(MAX_HOPS).rev().enumerate() {
         let h = received::parse(&msg.fields[i].value());
-        let number = n + 1;
+        let number = skipped + n + 1;
         if !h.parsed {
             add(Finding::UnparsedHop { hop: number }, vec![i]);
         }

@@ -282,8 +282,13 @@ pub(crate) async fn fetch_key(
     Err(first_error.map_or(KeyFetch::NotFound, KeyFetch::Bad))
 }
 
-/// Verifies every DKIM-Signature of `msg`, one result each, in header order (top first).
-/// `now` is the verification time in seconds since the epoch.
+/// Most signatures [`verify_message`] verifies: far more than any real message carries
+/// (RFC 6376 §6.1 lets verifiers limit them against denial of service).
+pub const MAX_SIGNATURES: usize = 50;
+
+/// Verifies the DKIM-Signatures of `msg` (the first [`MAX_SIGNATURES`]), one result
+/// each, in header order (top first). `now` is the verification time in seconds since
+/// the epoch.
 pub async fn verify_message(msg: &RawMessage, dns: &impl DnsLookup, now: u64) -> Vec<DkimResult> {
     let indexes: Vec<usize> = msg
         .fields
@@ -291,6 +296,7 @@ pub async fn verify_message(msg: &RawMessage, dns: &impl DnsLookup, now: u64) ->
         .enumerate()
         .filter(|(_, f)| f.is("DKIM-Signature"))
         .map(|(i, _)| i)
+        .take(MAX_SIGNATURES)
         .collect();
     futures::future::join_all(
         indexes

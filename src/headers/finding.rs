@@ -47,6 +47,22 @@ pub enum Finding {
     },
     /// No Received field: the message was not delivered, or only its body was pasted.
     NoReceived,
+    /// More Received fields than any delivered message has (RFC 5321 §6.3 calls over
+    /// 100 a loop): only those nearest the recipient are analysed.
+    TooManyHops {
+        /// Received fields in the message.
+        total: usize,
+        /// Analysed (the topmost ones).
+        analysed: usize,
+    },
+    /// More DKIM signatures than any real message carries: only the first (topmost)
+    /// ones are verified, as RFC 6376 §6.1 allows against denial of service.
+    TooManySignatures {
+        /// DKIM-Signature fields in the message.
+        total: usize,
+        /// Verified.
+        verified: usize,
+    },
     /// A Received field could not be fully read.
     UnparsedHop {
         /// Hop number, origin = 1.
@@ -114,6 +130,8 @@ impl crate::findings::Finding for Finding {
             Finding::ReturnPathOtherDomain { .. } => "return_path_other_domain",
             Finding::DisplayNameAddress { .. } => "display_name_address",
             Finding::NoReceived => "no_received",
+            Finding::TooManyHops { .. } => "too_many_hops",
+            Finding::TooManySignatures { .. } => "too_many_signatures",
             Finding::UnparsedHop { .. } => "unparsed_hop",
             Finding::UnparsedDate { .. } => "unparsed_date",
             Finding::NegativeDelay { .. } => "negative_delay",
@@ -143,6 +161,8 @@ impl crate::findings::Finding for Finding {
             | Finding::UnparsedDate { .. }
             | Finding::NegativeDelay { .. }
             | Finding::LongDelay { .. }
+            | Finding::TooManyHops { .. }
+            | Finding::TooManySignatures { .. }
             | Finding::ConnectingIpDiffers { .. }
             | Finding::NoOneClickUnsubscribe => Severity::Warning,
             Finding::NoFrom
