@@ -1,6 +1,6 @@
 // Privacy, proven: every request of a whole session is recorded from the first one —
-// load, paste and analyse a message, check a domain, switch tabs and language, open the
-// DNS panel. Only the app's own static files and DoH GETs to the configured resolver
+// load, paste and analyse a message, check a domain, drop reports (aggregate, gzip,
+// zip, failure, TLS) and narrow them, switch tabs and language, open the DNS panel. Only the app's own static files and DoH GETs to the configured resolver
 // may go out, and nothing from the message but the DNS names of its domains.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -30,7 +30,25 @@ function queryName(param) {
   return labels.join('.');
 }
 
-const reverse = (ip) => `${ip.split('.').reverse().join('.')}.in-addr.arpa`;
+/** The reverse DNS name of an IPv4 or IPv6 address. */
+function reverse(ip) {
+  if (!ip.includes(':')) return `${ip.split('.').reverse().join('.')}.in-addr.arpa`;
+  const [head, tail = ''] = ip.split('::');
+  const h = head ? head.split(':') : [];
+  const t = tail ? tail.split(':') : [];
+  const groups = ip.includes('::') ? [...h, ...Array(8 - h.length - t.length).fill('0'), ...t] : h;
+  return `${groups.map((g) => g.padStart(4, '0')).join('').split('').reverse().join('.')}.ip6.arpa`;
+}
+
+/** Reports dropped during the session, from the corpus: what is in them (report IDs,
+ * reporters' addresses) must not leave the page either. */
+const CORPUS = process.env.SCEAU_CORPUS || join(HERE, '..', '..', '..', 'shared', 'corpus');
+const REPORT_FILES = ['aggregate', 'failure', 'smtp_tls'].flatMap((d) => readdirSync(join(CORPUS, 'reports', d))
+  .map((f) => join(CORPUS, 'reports', d, f)));
+const REPORT_SECRETS = [...new Set(REPORT_FILES.filter((f) => f.endsWith('.xml')).flatMap((f) => {
+  const x = readFileSync(f, 'latin1');
+  return [...x.matchAll(/<(report_id|email)>\s*([^<\s][^<]{5,}?)\s*<\//g)].map((m) => m[2]);
+}))];
 
 test('a whole session sends nothing but static files and DNS queries for the message’s domains', async () => {
   const requests = [];
@@ -38,6 +56,7 @@ test('a whole session sends nothing but static files and DNS queries for the mes
     url: r.url(), method: r.method(), type: r.resourceType(), body: r.postData(), headers: r.headers(),
   }));
   const { browser, page, errors } = await open(APP, { before });
+  let reportIps = [];
   try {
     await useLocalResolver(page);
     await page.click('#tab-message');
@@ -48,7 +67,16 @@ test('a whole session sends nothing but static files and DNS queries for the mes
     await page.fill('#domain-input', 'sceau.test');
     await page.click('#domain-check');
     await page.waitForFunction(() => document.querySelector('#domain-result h2')?.textContent.includes('sceau.test'));
-    for (const tab of ['reports', 'message', 'domain', 'message']) await page.click(`#tab-${tab}`);
+    // Reports: the whole corpus dropped, then narrowed to one reporter.
+    await page.click('#tab-reports');
+    await page.setInputFiles('#reports-file', REPORT_FILES);
+    await page.waitForSelector('#total-messages', { timeout: 60000 });
+    // Every source of the batch, from the JSON export (the page lists the largest only).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#reports-export-json')]);
+    reportIps = JSON.parse(readFileSync(await download.path(), 'utf8')).sources.map((x) => x.ip);
+    await page.selectOption('#reports-reporter', 'google.com');
+    await page.waitForFunction(() => document.querySelector('#total-messages')?.textContent !== '2433');
+    for (const tab of ['message', 'domain', 'reports', 'message']) await page.click(`#tab-${tab}`);
     await page.click('#lang-fr');
     await page.waitForFunction(() => document.documentElement.lang === 'fr');
     await page.click('#dns-toggle');
@@ -82,16 +110,19 @@ test('a whole session sends nothing but static files and DNS queries for the mes
     assert.equal(r.body ?? null, null, `a request carried a body: ${r.url}`);
     // Nothing from the message in the URL (raw or decoded), nor in the Referer.
     const seen = [r.url, decodeURIComponent(r.url), r.headers.referer || ''].join('\n');
-    for (const s of SECRETS) assert.ok(!seen.includes(s), `${JSON.stringify(s)} left the page in ${r.url}`);
+    for (const s of [...SECRETS, ...REPORT_SECRETS]) assert.ok(!seen.includes(s), `${JSON.stringify(s)} left the page in ${r.url}`);
   }
   assert.ok(dohCount > 0, 'the session made DNS queries');
   assert.ok(requests.some((r) => r.url.endsWith('.wasm')), 'the wasm was loaded');
   // Every DNS name is one of the message's domains or a parent (the DMARC tree walk
   // asks _dmarc.test), or a name below them, or a reverse name of one of its
-  // addresses; none carries a local part, a display name or the subject.
+  // addresses or of a source in the reports (the dashboard's PTR names); none carries
+  // a local part, a display name or the subject.
+  assert.ok(REPORT_SECRETS.length > 10 && reportIps.length > 10, 'the reports were read');
   const parents = MESSAGE_DOMAINS.flatMap((d) => d.split('.').map((_, i, l) => l.slice(i).join('.')));
   const allowed = (n) => parents.some((d) => n === d || n.endsWith(`.${d}`))
-    || MESSAGE_IPS.some((ip) => n === reverse(ip));
+    || MESSAGE_IPS.some((ip) => n === reverse(ip))
+    || reportIps.some((ip) => n === reverse(ip));
   for (const n of names) {
     assert.ok(allowed(n), `DNS query for ${n}`);
     for (const s of ['alice', 'bob', 'bounce', 'martin', 'compte', 'voici']) assert.ok(!n.includes(s), `${s} in the DNS name ${n}`);
