@@ -113,7 +113,10 @@ try {
 
   let running = true;
   let maxLatency = 0;
-  // [page time when the probe ran, round trip ms]: split into phases afterwards.
+  // [page time when the probe was sent, round trip ms]: split into phases afterwards.
+  // The page's clock is read once (timeOrigin) to turn Node's send time into it, so a
+  // probe held up by a busy page counts in the phase it was sent in.
+  const origin = await page.evaluate(() => performance.timeOrigin);
   const probes = [];
   let samples = 0;
   let maxHeap = 0;
@@ -121,7 +124,8 @@ try {
   const sampler = (async () => {
     while (running) {
       const t0 = performance.now();
-      const at = await page.evaluate(() => performance.now());
+      const at = Date.now() - origin;
+      await page.evaluate(() => 1);
       const latency = performance.now() - t0;
       maxLatency = Math.max(maxLatency, latency);
       probes.push([at, latency]);
@@ -189,6 +193,8 @@ try {
     max_latency_input_ms: phase(p0, pInput),
     max_latency_reading_ms: phase(pInput, marks.read),
     max_latency_view_ms: phase(marks.read, Infinity),
+    // Probes over 50 ms: [ms after the files were handed over, round trip ms].
+    slow_probes: probes.filter(([, l]) => l > 50).map(([at, l]) => [Math.round(at - pInput), Math.round(l)]),
     narrow_seconds: narrowSeconds,
     latency_samples: samples,
     page_js_heap_mb: Math.round(maxHeap / 1e6),
