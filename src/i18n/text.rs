@@ -466,6 +466,10 @@ pub enum Listed {
     HeaderFields,
     /// The DNS query log.
     DnsQueries,
+    /// Files of a report batch (Reports tab).
+    ReportFiles,
+    /// Sending sources of a report batch (Reports tab).
+    Sources,
 }
 
 impl Listed {

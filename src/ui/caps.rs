@@ -13,7 +13,7 @@ use crate::i18n::{Lang, Translate};
 /// How many items of `list` are rendered first, and how many more each "show more"
 /// adds: a step renders in a few tens of milliseconds. The message exports have every
 /// item.
-pub(crate) fn step(list: Listed) -> usize {
+pub(crate) const fn step(list: Listed) -> usize {
     match list {
         // RFC 5321 §6.3: more than 100 Received fields is taken for a mail loop.
         Listed::Hops => 100,
@@ -21,10 +21,13 @@ pub(crate) fn step(list: Listed) -> usize {
         Listed::Antispam | Listed::Findings => 100,
         Listed::HeaderFields => 500,
         Listed::DnsQueries => 200,
+        // The Reports tab lists the first ones, then all on request.
+        Listed::ReportFiles => 20,
+        Listed::Sources => 100,
     }
 }
 
-const LISTS: [Listed; 8] = [
+const LISTS: [Listed; 10] = [
     Listed::Hops,
     Listed::DkimSignatures,
     Listed::ArcSets,
@@ -33,6 +36,8 @@ const LISTS: [Listed; 8] = [
     Listed::Findings,
     Listed::HeaderFields,
     Listed::DnsQueries,
+    Listed::ReportFiles,
+    Listed::Sources,
 ];
 
 /// How many items of each long list are shown.
@@ -72,6 +77,8 @@ pub(crate) fn list_id(list: Listed) -> &'static str {
         Listed::Findings => "message-findings",
         Listed::HeaderFields => "message-raw",
         Listed::DnsQueries => "dns-log",
+        Listed::ReportFiles => "reports-files",
+        Listed::Sources => "reports-sources",
     }
 }
 

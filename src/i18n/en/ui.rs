@@ -286,5 +286,9 @@ fn noun(list: crate::i18n::text::Listed, count: usize) -> &'static str {
         (L::HeaderFields, false) => "header fields",
         (L::DnsQueries, true) => "DNS query",
         (L::DnsQueries, false) => "DNS queries",
+        (L::ReportFiles, true) => "file",
+        (L::ReportFiles, false) => "files",
+        (L::Sources, true) => "source",
+        (L::Sources, false) => "sources",
     }
 }

@@ -295,5 +295,9 @@ fn nom(list: crate::i18n::text::Listed, count: usize) -> (&'static str, bool) {
         (L::HeaderFields, false) => ("champs d’en-tête", false),
         (L::DnsQueries, true) => ("requête DNS", true),
         (L::DnsQueries, false) => ("requêtes DNS", true),
+        (L::ReportFiles, true) => ("fichier", false),
+        (L::ReportFiles, false) => ("fichiers", false),
+        (L::Sources, true) => ("source", true),
+        (L::Sources, false) => ("sources", true),
     }
 }

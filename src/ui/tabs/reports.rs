@@ -14,7 +14,7 @@ use web_sys::{File, MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::prelude::*;
 
 use crate::dns::{DnsLookup, RData, RecordType, reverse_name};
-use crate::i18n::text::{Label, Ui};
+use crate::i18n::text::{Label, Listed, Ui};
 use crate::i18n::{Lang, Translate};
 use crate::reports::Label as RLabel;
 use crate::ui::app::Ctx;
@@ -23,9 +23,9 @@ use crate::ui::drop_zone::DropZone;
 /// How many sources get a reverse-DNS lookup (the largest senders first).
 const PTR_LOOKUPS: usize = 25;
 /// Rows shown in the sources table before "show all".
-const SOURCE_ROWS: usize = 100;
+const SOURCE_ROWS: usize = crate::ui::caps::step(Listed::Sources);
 /// Files listed before a "show more" button (those with an error come first).
-const FILE_ROWS: usize = 20;
+const FILE_ROWS: usize = crate::ui::caps::step(Listed::ReportFiles);
 
 /// What the worker told us.
 #[derive(Clone, Default, PartialEq)]
@@ -572,7 +572,7 @@ pub fn reports_tab() -> Html {
                         }
                     }) }</ul>
                     if !*all_files && files.len() > FILE_ROWS {
-                        <button id="reports-more-files" class="ghost small" onclick={more_files}>{ format!("+ {}", files.len() - FILE_ROWS) }</button>
+                        <button id="reports-more-files" class="ghost small" onclick={more_files}>{ Label::ShowMore { list: Listed::ReportFiles, more: files.len() - FILE_ROWS }.text(lang) }</button>
                     }
                 </section>
                 <section id="reports-totals">
@@ -649,7 +649,7 @@ pub fn reports_tab() -> Html {
                         }) }</tbody>
                     </table></div>
                     if shown < sources.len() {
-                        <button class="ghost small" onclick={show_more}>{ format!("+ {}", sources.len() - shown) }</button>
+                        <button class="ghost small" onclick={show_more}>{ Label::ShowMore { list: Listed::Sources, more: sources.len() - shown }.text(lang) }</button>
                     }
                 </section>
                 if let Some((ip, recs)) = &*records {
