@@ -397,6 +397,13 @@ pub enum Label {
         /// In all.
         total: u64,
     },
+    /// A report's size: records and messages, each with its plural.
+    RecordsAndMessages {
+        /// Records.
+        records: u64,
+        /// Messages.
+        messages: u64,
+    },
     /// Only the first rows of a table are listed.
     RowsShown {
         /// Listed.
@@ -496,6 +503,16 @@ pub(crate) fn grouped(n: usize, sep: char) -> String {
 mod tests {
     use super::{Label, Listed, grouped};
     use crate::i18n::{Lang, Translate};
+
+    #[test]
+    fn record_and_message_counts_take_their_plural_in_each_language() {
+        let size =
+            |records, messages, lang| Label::RecordsAndMessages { records, messages }.text(lang);
+        assert_eq!(size(1, 1, Lang::En), "1 record, 1 message");
+        assert_eq!(size(0, 2, Lang::En), "0 records, 2 messages");
+        assert_eq!(size(1, 1, Lang::Fr), "1 enregistrement, 1 message");
+        assert_eq!(size(0, 2, Lang::Fr), "0 enregistrement, 2 messages");
+    }
 
     #[test]
     fn the_notice_under_a_long_list_agrees_in_both_languages() {

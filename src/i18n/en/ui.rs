@@ -218,6 +218,11 @@ impl En for crate::i18n::text::Label {
             L::LargestDisagreements { shown, total } => format!(
                 "The {shown} largest of {total} records are listed; the JSON export has them all."
             ),
+            L::RecordsAndMessages { records, messages } => format!(
+                "{records} record{}, {messages} message{}",
+                if *records == 1 { "" } else { "s" },
+                if *messages == 1 { "" } else { "s" }
+            ),
             L::RowsShown { shown, total } => {
                 format!("The first {shown} of {total} are listed; the JSON export has them all.")
             }

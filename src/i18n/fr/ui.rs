@@ -220,6 +220,12 @@ impl Fr for crate::i18n::text::Label {
             L::LargestDisagreements { shown, total } => format!(
                 "Les {shown} plus gros enregistrements sur {total} sont listés\u{a0}; l’export JSON les contient tous."
             ),
+            // En français, le pluriel commence à deux.
+            L::RecordsAndMessages { records, messages } => format!(
+                "{records} enregistrement{}, {messages} message{}",
+                if *records < 2 { "" } else { "s" },
+                if *messages < 2 { "" } else { "s" }
+            ),
             L::RowsShown { shown, total } => format!(
                 "Les {shown} premiers sur {total} sont listés\u{a0}; l’export JSON les contient tous."
             ),

@@ -566,7 +566,7 @@ pub fn reports_tab() -> Html {
                                 <span class={classes!("chip", if ok { "ok" } else { "bad" })}>{ if ok { RLabel::StatusOk.text(lang) } else { RLabel::StatusError.text(lang) } }</span>
                                 if !ok { <div class="error">{ s(&f["error"]["message"]) }</div> }
                                 { for arr(&f["reports"]).iter().map(|r| html! {
-                                    <div class="muted small">{ format!("{} — {} — {} {}, {} {}", s(&r["org_name"]), s(&r["policy_domain"]), n(&r["records"]), RLabel::Records.text(lang).to_lowercase(), n(&r["messages"]), RLabel::Messages.text(lang).to_lowercase()) }</div>
+                                    <div class="muted small">{ format!("{} — {} — {}", s(&r["org_name"]), s(&r["policy_domain"]), Label::RecordsAndMessages { records: n(&r["records"]), messages: n(&r["messages"]) }.text(lang)) }</div>
                                 }) }
                             </li>
                         }
