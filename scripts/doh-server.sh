@@ -24,19 +24,30 @@ faults_sink_port=5357
 
 need() { command -v "$1" >/dev/null 2>&1 || { echo "doh-server: $1 is missing (install Debian packages knot and dnsdist: scripts/setup.sh)" >&2; exit 1; }; }
 
-probe() {
-  # A TXT query for split.sceau.test, ID 0, RD, in RFC 8484 base64url.
+# True when the DoH endpoint $1 answers a TXT query for split.sceau.test (ID 0, RD,
+# RFC 8484 base64url) with HTTP 200.
+probe_url() {
   local q="AAABAAABAAAAAAAABXNwbGl0BXNjZWF1BHRlc3QAABAAAQ"
-  curl -s -m 5 -o /dev/null -w '%{http_code}' -H 'accept: application/dns-message' "$url?dns=$q" 2>/dev/null | grep -q '^200$'
+  curl -s -m 5 -o /dev/null -w '%{http_code}' -H 'accept: application/dns-message' "$1?dns=$q" 2>/dev/null | grep -q '^200$'
+}
+probe() { probe_url "$url"; }
+probe_faults() { probe_url "$faults_url/dns-query"; }
+
+# Waits up to 10 s for PROBE to succeed; otherwise says WHAT did not answer, shows the
+# end of the LOG files and exits.
+await_up() {
+  local probe=$1 what=$2; shift 2
+  for _ in $(seq 1 50); do
+    if "$probe"; then return 0; fi
+    sleep 0.2
+  done
+  echo "doh-server: $what did not answer; logs in $run" >&2
+  tail -5 "$@" >&2 || true
+  exit 1
 }
 
 # True when something listens on 127.0.0.1:$1 (TCP).
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-probe_faults() {
-  local q="AAABAAABAAAAAAAABXNwbGl0BXNjZWF1BHRlc3QAABAAAQ"
-  curl -s -m 5 -o /dev/null -w '%{http_code}' "$faults_url/dns-query?dns=$q" 2>/dev/null | grep -q '^200$'
-}
 
 zones_sum() { cat "$root"/tests/dns/*.zone | sha256sum | cut -d' ' -f1; }
 
@@ -102,13 +113,7 @@ CONF
     nohup dnsdist -C "$run/dnsdist.conf" --supervised > "$run/dnsdist.log" 2>&1 &
     echo $! > "$run/dnsdist.pid"
   fi
-  for _ in $(seq 1 50); do
-    if probe; then return 0; fi
-    sleep 0.2
-  done
-  echo "doh-server: the DoH server did not answer; logs in $run" >&2
-  tail -5 "$run/dnsdist.log" "$run/knot.log" >&2 || true
-  exit 1
+  await_up probe "the DoH server" "$run/dnsdist.log" "$run/knot.log"
 }
 
 start_faults() {
@@ -137,13 +142,7 @@ CONF
       > "$run/doh-faults.log" 2>&1 &
     echo $! > "$run/doh-faults.pid"
   fi
-  for _ in $(seq 1 50); do
-    if probe_faults; then return 0; fi
-    sleep 0.2
-  done
-  echo "doh-server: the fault server did not answer; logs in $run" >&2
-  tail -5 "$run/dnsdist-faults.log" "$run/doh-faults.log" >&2 || true
-  exit 1
+  await_up probe_faults "the fault server" "$run/dnsdist-faults.log" "$run/doh-faults.log"
 }
 
 kill_pidfile() {

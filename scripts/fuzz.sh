@@ -85,7 +85,7 @@ seeds() {
   mkdir -p fuzz/corpus/dns_wire
   local q
   for q in AAABAAABAAAAAAAABXNwbGl0BXNjZWF1BHRlc3QAABAAAQ AAABAAABAAAAAAAABXNjZWF1BHRlc3QAAA8AAQ; do
-    curl -s -m 2 -H 'accept: application/dns-message' "http://127.0.0.1:8053/dns-query?dns=$q" \
+    curl -s -m 2 -H 'accept: application/dns-message' "${SCEAU_DOH_URL:-$("$root/scripts/doh-server.sh" url)}?dns=$q" \
       -o "fuzz/corpus/dns_wire/seed-$q" 2>/dev/null || true
   done
 }

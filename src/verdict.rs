@@ -52,8 +52,13 @@ impl AuthResult {
             "neutral" => AuthResult::Neutral,
             "none" => AuthResult::None,
             "policy" => AuthResult::Policy,
-            "temperror" | "temperr" => AuthResult::Temperror,
-            "permerror" | "permerr" => AuthResult::Permerror,
+            // Yahoo writes `temp_fail` and `perm_fail`.
+            "temperror" | "temperr" | "temp_fail" | "tempfail" | "temp-fail" => {
+                AuthResult::Temperror
+            }
+            "permerror" | "permerr" | "perm_fail" | "permfail" | "perm-fail" => {
+                AuthResult::Permerror
+            }
             _ => return None,
         })
     }

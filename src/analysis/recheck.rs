@@ -172,16 +172,11 @@ pub fn dkim_summary(results: &[DkimResult]) -> AuthResult {
         .map_or(AuthResult::None, |s| s.auth_result())
 }
 
-/// A receiver's result word in RFC 8601 spelling: Yahoo writes `perm_fail` and
-/// `temp_fail` (RFC 5451's obsolete `hardfail` too), and case varies.
+/// A receiver's result word in RFC 8601 spelling ([`AuthResult::parse`] reads Yahoo's
+/// `perm_fail`, RFC 5451's `hardfail`…); other words are kept, in lower case.
 fn normalise_result(result: &str) -> String {
-    let r = result.to_ascii_lowercase();
-    match r.as_str() {
-        "perm_fail" | "permfail" | "perm-fail" => "permerror".to_string(),
-        "temp_fail" | "tempfail" | "temp-fail" => "temperror".to_string(),
-        "hardfail" => "fail".to_string(),
-        _ => r,
-    }
+    AuthResult::parse(result)
+        .map_or_else(|| result.to_ascii_lowercase(), |r| r.as_str().to_string())
 }
 
 /// The receiver's own result for `method` (from a trusted Authentication-Results).

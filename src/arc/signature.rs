@@ -139,11 +139,6 @@ fn instance(v: &str) -> Result<u32, ArcSyntax> {
     }
 }
 
-/// True for a syntactically valid domain name (letters, digits, `-`, `_`; no empty label).
-pub fn valid_domain(d: &str) -> bool {
-    crate::dns::is_plain_name(d)
-}
-
 /// Which of the two signed ARC fields is parsed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -178,7 +173,7 @@ pub fn parse(value: &str, kind: Kind) -> Result<ArcSignature, ArcSyntax> {
     };
     let signature = signature::decode_b64(non_empty("b")?, "b")?;
     let d = non_empty("d")?;
-    if !valid_domain(d) {
+    if !crate::dns::is_plain_name(d) {
         return Err(ArcSyntax::BadDomain {
             value: d.to_string(),
         });

@@ -6,6 +6,7 @@ use super::args::{Args, CliError};
 use crate::findings::Finding as _;
 use crate::i18n::Translate;
 use crate::reports::filter::Filter;
+use crate::reports::input::DocumentKind;
 use crate::reports::{Batch, FileStatus, FileView, Label, Limits};
 
 /// The files named on the command line; directories give their files, by name.
@@ -34,13 +35,8 @@ fn paths(args: &Args) -> Result<Vec<String>, CliError> {
 }
 
 fn date(secs: Option<i64>) -> String {
-    secs.map(|s| {
-        crate::headers::date::to_rfc3339(s, 0)
-            .get(..10)
-            .unwrap_or("")
-            .to_string()
-    })
-    .unwrap_or_else(|| "?".into())
+    secs.map(crate::headers::date::utc_day)
+        .unwrap_or_else(|| "?".into())
 }
 
 /// Runs the subcommand.
@@ -72,9 +68,9 @@ pub fn run(args: &Args) -> Result<String, CliError> {
         out.push_str(&format!("{}  [{}]\n", f.name, status.text(lang)));
         for o in &f.reports {
             let kind = match o.kind {
-                "aggregate" => Label::KindAggregate,
-                "failure" => Label::KindFailure,
-                _ => Label::KindTls,
+                DocumentKind::Aggregate => Label::KindAggregate,
+                DocumentKind::Failure => Label::KindFailure,
+                DocumentKind::Tls => Label::KindTls,
             };
             out.push_str(&format!(
                 "  {}  {}  {}  {}  {}..{}  {} {}  {} {}\n",

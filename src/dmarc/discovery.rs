@@ -155,11 +155,6 @@ impl WalkAnswers {
         }
     }
 
-    /// The domain, normalised.
-    pub fn domain(&self) -> &str {
-        &self.domain
-    }
-
     fn at(&self, name: &str) -> &Result<Vec<String>, DnsError> {
         static NONE: Result<Vec<String>, DnsError> = Ok(Vec::new());
         self.answers

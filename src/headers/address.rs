@@ -403,7 +403,7 @@ pub fn domain_of(address: &str) -> Option<String> {
 /// True for characters that change how text reads without showing themselves: bidi
 /// controls (U+200E/F, U+202A–202E, U+2066–2069), zero-width ones (U+200B–200D, U+2060,
 /// U+FEFF) and the soft hyphen.
-pub fn is_hidden(c: char) -> bool {
+fn is_hidden(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{AD}')
 }
 

@@ -68,6 +68,13 @@ pub fn parse(input: &str) -> Option<DateTime> {
     b.finish()
 }
 
+/// The UTC day of `secs` (UNIX time), `YYYY-MM-DD`.
+pub fn utc_day(secs: i64) -> String {
+    let mut s = to_rfc3339(secs, 0);
+    s.truncate(s.find('T').unwrap_or(s.len()));
+    s
+}
+
 /// Formats `secs` (UNIX time) shifted by `offset_minutes` as RFC 3339,
 /// e.g. `2024-03-05T10:00:00+01:00`. Offset 0 is written `+00:00`.
 pub fn to_rfc3339(secs: i64, offset_minutes: i32) -> String {

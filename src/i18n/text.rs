@@ -163,8 +163,6 @@ pub enum Ui {
     ColReporter,
     /// Period.
     ColPeriod,
-    /// Status.
-    ColStatus,
     /// Filter by IP, name or domain.
     RepFilter,
     /// Failing DMARC only.
@@ -185,8 +183,6 @@ pub enum Ui {
     RepFindings,
     /// Files read.
     RepFiles,
-    /// SMTP TLS.
-    RepTls,
     /// Tooltip of a link that checks a domain and key in the Domain tab.
     CheckInDomainTab,
     /// matches: the body is as signed.
@@ -475,7 +471,8 @@ pub enum Listed {
     DnsQueries,
     /// Files of a report batch (Reports tab).
     ReportFiles,
-    /// Sending sources of a report batch (Reports tab).
+    /// Sending sources of a report batch (Reports tab). Keep it last: `ui::caps` sizes
+    /// its table by it.
     Sources,
 }
 

@@ -88,7 +88,8 @@ fn other_format(b: &[u8]) -> Option<&'static str> {
         .map(|&(_, k)| k)
 }
 
-fn decode_utf16(b: &[u8], little: bool) -> Vec<u8> {
+/// UTF-16 text (without its byte-order mark) as a string, bad units replaced by U+FFFD.
+pub(crate) fn decode_utf16(b: &[u8], little: bool) -> String {
     let units: Vec<u16> = b
         .chunks_exact(2)
         .map(|c| {
@@ -99,7 +100,7 @@ fn decode_utf16(b: &[u8], little: bool) -> Vec<u8> {
             }
         })
         .collect();
-    String::from_utf16_lossy(&units).into_bytes()
+    String::from_utf16_lossy(&units)
 }
 
 /// Lines that end a Gmail "Show original" summary, in the languages users copy from.
@@ -200,10 +201,10 @@ pub fn prepare_message(input: &[u8]) -> Result<Prepared, InputError> {
         rest.to_vec()
     } else if let Some(rest) = input.strip_prefix(b"\xff\xfe") {
         notes.push(InputNote::Reencoded { from: "UTF-16LE" });
-        decode_utf16(rest, true)
+        decode_utf16(rest, true).into_bytes()
     } else if let Some(rest) = input.strip_prefix(b"\xfe\xff") {
         notes.push(InputNote::Reencoded { from: "UTF-16BE" });
-        decode_utf16(rest, false)
+        decode_utf16(rest, false).into_bytes()
     } else {
         input.to_vec()
     };

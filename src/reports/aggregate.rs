@@ -123,13 +123,6 @@ pub struct Record {
     pub spf_results: Vec<SpfAuth>,
 }
 
-impl Record {
-    /// True when the reporter found DKIM or SPF aligned and passing (DMARC pass).
-    pub fn dmarc_pass(&self) -> bool {
-        self.dkim == "pass" || self.spf == "pass"
-    }
-}
-
 /// A DMARC aggregate report.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct AggregateReport {
@@ -177,27 +170,13 @@ fn decode<'a>(bytes: &'a [u8], findings: &mut Vec<Finding>) -> Cow<'a, str> {
         findings.push(Finding::ByteOrderMark);
         return decode(rest, findings);
     }
-    let utf16 = |be: bool, b: &[u8]| {
-        let units = b.chunks_exact(2).map(|c| {
-            if be {
-                u16::from_be_bytes([c[0], c[1]])
-            } else {
-                u16::from_le_bytes([c[0], c[1]])
-            }
-        });
-        Cow::Owned(
-            char::decode_utf16(units)
-                .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
-                .collect::<String>(),
-        )
-    };
     if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
         findings.push(Finding::ByteOrderMark);
-        return utf16(false, rest);
+        return Cow::Owned(crate::input::decode_utf16(rest, true));
     }
     if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
         findings.push(Finding::ByteOrderMark);
-        return utf16(true, rest);
+        return Cow::Owned(crate::input::decode_utf16(rest, false));
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Cow::Borrowed(s),

@@ -182,11 +182,6 @@ impl<'a> RecordRef<'a> {
         self.text(self.row.ip)
     }
 
-    /// The address's symbol (equal addresses, equal symbols).
-    pub fn source_sym(&self) -> Sym {
-        self.row.ip
-    }
-
     /// Number of messages.
     pub fn count(&self) -> u64 {
         self.row.count
@@ -464,11 +459,6 @@ impl Batch {
             .unwrap_or(&[])
             .iter()
             .map(move |row| RecordRef { batch: self, row })
-    }
-
-    /// The text of a symbol.
-    pub fn text(&self, s: Sym) -> &str {
-        self.strings.get(s)
     }
 
     /// The overview of a stored report.

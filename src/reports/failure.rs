@@ -120,7 +120,8 @@ fn original_of(msg: &Message<'_>) -> OriginalMessage {
     }
 }
 
-fn is_type(part: &mail_parser::MessagePart<'_>, ctype: &str, subtype: &str) -> bool {
+/// True when `part`'s content type is `ctype/subtype` (any case).
+pub(crate) fn is_type(part: &mail_parser::MessagePart<'_>, ctype: &str, subtype: &str) -> bool {
     part.content_type().is_some_and(|ct| {
         ct.ctype().eq_ignore_ascii_case(ctype)
             && ct

@@ -10,12 +10,13 @@
 
 use std::io::Read;
 
-use mail_parser::{Message, MessageParser, MimeHeaders, PartType};
+use mail_parser::{Message, MessageParser, PartType};
 
 use super::{Finding, Limits, ReportError};
 
-/// What a document found in a file is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What a document found in a file is (`aggregate`, `tls` or `failure` in JSON).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum DocumentKind {
     /// A DMARC aggregate report (XML).
     Aggregate,
@@ -23,26 +24,6 @@ pub enum DocumentKind {
     Tls,
     /// A DMARC failure report (a mail message, ARF or plain text).
     Failure,
-}
-
-/// A report document, unpacked and ready to parse.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Document {
-    /// What it is.
-    pub kind: DocumentKind,
-    /// Its bytes, decompressed and decoded from the transfer encoding.
-    pub bytes: Vec<u8>,
-}
-
-/// Everything found in one file: documents, notes, and the first error met.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Unpacked {
-    /// Documents found, in order.
-    pub documents: Vec<Document>,
-    /// Notes on the unpacking (trailing bytes after a gzip stream…).
-    pub findings: Vec<Finding>,
-    /// The first error met; documents found before or beside it are kept.
-    pub error: Option<ReportError>,
 }
 
 /// The container or document format of some bytes, from their first bytes.
@@ -104,23 +85,6 @@ fn strip_bom(bytes: &[u8]) -> &[u8] {
         &bytes[2..]
     } else {
         bytes
-    }
-}
-
-/// Unpacks one file within `limits`, collecting copies of its documents. Never panics.
-/// [`unpack_each`] hands each document over without copying it.
-pub fn unpack(bytes: &[u8], limits: &Limits) -> Unpacked {
-    let mut documents = Vec::new();
-    let outcome = unpack_each(bytes, limits, &mut |kind, doc: &[u8]| {
-        documents.push(Document {
-            kind,
-            bytes: doc.to_vec(),
-        })
-    });
-    Unpacked {
-        documents,
-        findings: outcome.findings,
-        error: outcome.error,
     }
 }
 
@@ -403,14 +367,9 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
 
 /// True when a part of `msg` is an ARF `message/feedback-report`.
 fn has_feedback_report(msg: &Message<'_>) -> bool {
-    msg.parts.iter().any(|p| {
-        p.content_type().is_some_and(|ct| {
-            ct.ctype().eq_ignore_ascii_case("message")
-                && ct
-                    .subtype()
-                    .is_some_and(|s| s.eq_ignore_ascii_case("feedback-report"))
-        })
-    })
+    msg.parts
+        .iter()
+        .any(|p| super::failure::is_type(p, "message", "feedback-report"))
 }
 
 /// True for a failure report sent as plain text, without an ARF part (exim, some

@@ -5,9 +5,9 @@
 //! reads the files and hands their bytes over one at a time.
 //!
 //! ```text
-//!  file bytes ──► input::unpack ──► aggregate / failure / tls ──► FileResult ──► summary
-//!               (gzip, zip, .eml,     (one Report per document)    (per file,     (batch
-//!                mbox, limits)                                      never fatal)   analysis)
+//!  file bytes ──► input::unpack_each ──► aggregate / failure / tls ──► FileResult ──► Batch
+//!               (gzip, zip, .eml,          (each document parsed      (per file,     (compact
+//!                mbox, limits)              as soon as it is found)    never fatal)   table, summary)
 //! ```
 //!
 //! * [`read_file`] turns one file into a [`FileResult`]: its status, its error if it is
@@ -74,7 +74,7 @@ pub enum Report {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Overview {
     /// `aggregate`, `failure` or `tls`.
-    pub kind: &'static str,
+    pub kind: input::DocumentKind,
     /// Reporting organisation (failure reports: the sender of the report).
     pub org_name: String,
     /// Report ID (failure reports: the report's Message-ID).
@@ -97,7 +97,7 @@ impl Overview {
     pub(crate) fn of_aggregate(a: &AggregateReport, records: usize, messages: u64) -> Overview {
         let secs = |v: u64| Some(i64::try_from(v).unwrap_or(i64::MAX));
         Overview {
-            kind: "aggregate",
+            kind: input::DocumentKind::Aggregate,
             org_name: a.org_name.clone(),
             report_id: a.report_id.clone(),
             policy_domain: a.policy.domain.clone(),
@@ -110,7 +110,7 @@ impl Overview {
 
     pub(crate) fn of_failure(f: &FailureReport) -> Overview {
         Overview {
-            kind: "failure",
+            kind: input::DocumentKind::Failure,
             org_name: f.reporter.clone().unwrap_or_default(),
             report_id: f.report_message_id.clone().unwrap_or_default(),
             policy_domain: f.reported_domain.clone().unwrap_or_default(),
@@ -123,7 +123,7 @@ impl Overview {
 
     pub(crate) fn of_tls(t: &TlsReport) -> Overview {
         Overview {
-            kind: "tls",
+            kind: input::DocumentKind::Tls,
             org_name: t.organization_name.clone(),
             report_id: t.report_id.clone(),
             policy_domain: t

@@ -127,7 +127,7 @@ pub struct DomainResult {
 pub struct Source {
     /// The address, as reported.
     pub ip: String,
-    /// Reverse DNS name, when the caller looked it up ([`Summary::set_ptr`]).
+    /// Reverse DNS name (the page looks it up over DoH; the core leaves it empty).
     pub ptr: Option<String>,
     /// Organisational domain of the PTR name, to group sources by operator.
     pub base_domain: Option<String>,
@@ -265,17 +265,6 @@ pub struct Summary {
     pub findings: Vec<Finding>,
 }
 
-impl Summary {
-    /// Records the reverse DNS name of a source, filling its `ptr` and `base_domain`.
-    pub fn set_ptr(&mut self, ip: &str, ptr: &str) {
-        for s in self.sources.iter_mut().filter(|s| s.ip == ip) {
-            let name = crate::dns::normalize_name(ptr);
-            s.base_domain = Some(crate::dmarc::psl::organizational_domain(&name));
-            s.ptr = Some(name);
-        }
-    }
-}
-
 fn mode(v: Option<&str>) -> Mode {
     if v.is_some_and(|m| m.starts_with('s')) {
         Mode::Strict
@@ -354,11 +343,7 @@ impl<'a> Aligner<'a> {
 
 /// `YYYY-MM-DD` of a day number since 1970-01-01.
 fn date_of_day(day: u64) -> String {
-    let ts = i64::try_from(day.saturating_mul(86_400)).unwrap_or(0);
-    crate::headers::date::to_rfc3339(ts, 0)
-        .get(..10)
-        .unwrap_or("")
-        .to_string()
+    crate::headers::date::utc_day(i64::try_from(day.saturating_mul(86_400)).unwrap_or(0))
 }
 
 /// Splits `n` over the days of `[begin, end]`, in proportion to the seconds each

@@ -440,6 +440,9 @@ impl<'a, D: DnsLookup> Eval<'a, D> {
                 ahead.push(match d.mechanism {
                     Mechanism::Include { .. } => self.prefetch(target),
                     Mechanism::Mx { .. } => Box::pin(async move {
+                        // The MX answer first (shared: mx_addresses reads it from the
+                        // same query), then the hosts' addresses only if the verdict
+                        // is still open by then.
                         let _ = self.lookup(&target, RecordType::Mx).await;
                         if !self.done.get() {
                             let _ = self.mx_addresses(&target).await;

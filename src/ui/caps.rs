@@ -27,36 +27,17 @@ pub(crate) const fn step(list: Listed) -> usize {
     }
 }
 
-const LISTS: [Listed; 10] = [
-    Listed::Hops,
-    Listed::DkimSignatures,
-    Listed::ArcSets,
-    Listed::AuthResults,
-    Listed::Antispam,
-    Listed::Findings,
-    Listed::HeaderFields,
-    Listed::DnsQueries,
-    Listed::ReportFiles,
-    Listed::Sources,
-];
-
-/// How many items of each long list are shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Shown([usize; LISTS.len()]);
-
-impl Default for Shown {
-    fn default() -> Self {
-        let mut shown = Shown([0; LISTS.len()]);
-        for list in LISTS {
-            shown.0[list as usize] = step(list);
-        }
-        shown
-    }
-}
+/// How many items of each long list are shown, by `Listed` discriminant; 0 stands for
+/// the first step.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Shown([usize; Listed::Sources as usize + 1]);
 
 impl Shown {
     pub fn get(&self, list: Listed) -> usize {
-        self.0[list as usize]
+        match self.0[list as usize] {
+            0 => step(list),
+            n => n,
+        }
     }
 
     pub fn with(mut self, list: Listed, n: usize) -> Self {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { open, shot, useLocalResolver, violations, APP } from './harness.mjs';
+import { analyseMessage, checkDomain, open, shot, useLocalResolver, violations, APP } from './harness.mjs';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const PASS = readFileSync(join(FIXTURES, 'pass.eml'), 'utf8');
@@ -20,18 +20,12 @@ for (const colorScheme of ['light', 'dark']) {
         await useLocalResolver(page);
         const found = {};
 
-        await page.click('#tab-message');
-        await page.fill('#message-input', PASS);
-        await page.click('#message-analyze');
-        await page.waitForSelector('#message-comparison tr.compare-row');
+        await analyseMessage(page, PASS);
         // Opened disclosures are checked too.
         await page.$$eval('#message-result details', (ds) => ds.forEach((d) => { d.open = true; }));
         found.message = await violations(page);
 
-        await page.click('#tab-domain');
-        await page.fill('#domain-input', 'sceau.test');
-        await page.click('#domain-check');
-        await page.waitForFunction(() => document.querySelector('#domain-result h2')?.textContent.includes('sceau.test'));
+        await checkDomain(page, 'sceau.test');
         await page.$$eval('#panel-domain details', (ds) => ds.forEach((d) => { d.open = true; }));
         found.domain = await violations(page);
 

@@ -2,14 +2,10 @@
 // English and in French.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, shot, useLocalResolver, APP } from './harness.mjs';
+import { checkDomain, open, shot, useLocalResolver, APP } from './harness.mjs';
 
 async function check(page, domain, selectors = '') {
-  await page.click('#tab-domain');
-  await page.fill('#domain-input', domain);
-  await page.fill('#domain-selectors', selectors);
-  await page.click('#domain-check');
-  await page.waitForFunction((d) => document.querySelector('#domain-result h2')?.textContent.includes(d), domain);
+  await checkDomain(page, domain, selectors);
   return page.$$eval('#domain-findings li.finding', (lis) => lis.map((li) => li.dataset.code));
 }
 

@@ -5,7 +5,7 @@
 // and the console may only hold the network errors the browser logs for those requests.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, shot, APP } from './harness.mjs';
+import { open, shot, useLocalResolver, APP } from './harness.mjs';
 
 const FAULTS = (process.env.SCEAU_DOH_FAULTS || 'http://127.0.0.1:8054').replace(/\/$/, '');
 
@@ -20,22 +20,13 @@ const CASES = [
   { fault: '', domain: 'timeout.sceau.test', en: /no answer within 5 s/, fr: /pas de réponse en 5 s/, console: /net::ERR_ABORTED|signal is aborted/ },
 ];
 
-async function setResolver(page, url) {
-  await page.click('#settings-toggle');
-  await page.selectOption('#resolver-select', 'custom');
-  await page.fill('#resolver-custom', url);
-  await page.press('#resolver-custom', 'Enter');
-  await page.locator('#resolver-custom').blur();
-  await page.click('#settings-toggle');
-}
-
 for (const lang of ['en', 'fr']) {
   for (const c of CASES) {
     const url = `${FAULTS}/${c.fault ? `${c.fault}/` : ''}dns-query`;
     test(`${c.fault || c.domain}: failed lookups are temporary (${lang})`, async () => {
       const { browser, page, errors } = await open(`${APP}?lang=${lang}`);
       try {
-        await setResolver(page, url);
+        await useLocalResolver(page, url);
         await page.click('#tab-domain');
         await page.fill('#domain-input', c.domain);
         await page.click('#domain-check');

@@ -37,11 +37,28 @@ export async function shot(page, name) {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
-/** Points the page at the local DoH server through the settings panel. */
-export async function useLocalResolver(page) {
+/** Pastes `text` in the Message tab, analyses it and waits for the re-check. */
+export async function analyseMessage(page, text) {
+  await page.click('#tab-message');
+  await page.fill('#message-input', text);
+  await page.click('#message-analyze');
+  await page.waitForSelector('#message-comparison tr.compare-row');
+}
+
+/** Checks `domain` (and typed `selectors`) in the Domain tab and waits for the result. */
+export async function checkDomain(page, domain, selectors = '') {
+  await page.click('#tab-domain');
+  await page.fill('#domain-input', domain);
+  await page.fill('#domain-selectors', selectors);
+  await page.click('#domain-check');
+  await page.waitForFunction((d) => document.querySelector('#domain-result h2')?.textContent.includes(d), domain);
+}
+
+/** Points the page at the local DoH server (or at `url`) through the settings panel. */
+export async function useLocalResolver(page, url = DOH) {
   await page.click('#settings-toggle');
   await page.selectOption('#resolver-select', 'custom');
-  await page.fill('#resolver-custom', DOH);
+  await page.fill('#resolver-custom', url);
   await page.press('#resolver-custom', 'Enter');
   await page.locator('#resolver-custom').blur();
   await page.click('#settings-toggle');

@@ -3,7 +3,7 @@
 // (or opens a dialog) if it ever executes; the flag must stay unset and no dialog open.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, shot, useLocalResolver, APP } from './harness.mjs';
+import { analyseMessage, open, shot, useLocalResolver, APP } from './harness.mjs';
 
 const RLO = '\u202E';
 const ZWSP = '\u200B';
@@ -73,10 +73,7 @@ for (const lang of ['en', 'fr']) {
     const dialogs = watchDialogs(page);
     try {
       await useLocalResolver(page);
-      await page.click('#tab-message');
-      await page.fill('#message-input', MESSAGE);
-      await page.click('#message-analyze');
-      await page.waitForSelector('#message-comparison tr.compare-row');
+      await analyseMessage(page, MESSAGE);
       await page.waitForSelector('#message-summary');
 
       // The summary shows the values literally; bidi and zero-width characters are made

@@ -6,16 +6,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { open, shot, useLocalResolver, APP } from './harness.mjs';
+import { analyseMessage, open, shot, useLocalResolver, APP } from './harness.mjs';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const read = (name) => readFileSync(join(FIXTURES, name), 'utf8');
 
 async function analyse(page, text) {
-  await page.click('#tab-message');
-  await page.fill('#message-input', text);
-  await page.click('#message-analyze');
-  await page.waitForSelector('#message-comparison tr.compare-row');
+  await analyseMessage(page, text);
   return page.$$eval('#message-comparison tr.compare-row', (rows) =>
     Object.fromEntries(rows.map((r) => [r.dataset.method, r.querySelector('.rechecked').textContent.replace(/[✓✗!] /, '')])));
 }

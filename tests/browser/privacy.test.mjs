@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { open, useLocalResolver, APP, DOH } from './harness.mjs';
+import { analyseMessage, checkDomain, open, useLocalResolver, APP, DOH } from './harness.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const MESSAGE = readFileSync(join(HERE, 'fixtures', 'pass.eml'), 'utf8');
@@ -59,14 +59,8 @@ test('a whole session sends nothing but static files and DNS queries for the mes
   let reportIps = [];
   try {
     await useLocalResolver(page);
-    await page.click('#tab-message');
-    await page.fill('#message-input', MESSAGE);
-    await page.click('#message-analyze');
-    await page.waitForSelector('#message-comparison tr.compare-row');
-    await page.click('#tab-domain');
-    await page.fill('#domain-input', 'sceau.test');
-    await page.click('#domain-check');
-    await page.waitForFunction(() => document.querySelector('#domain-result h2')?.textContent.includes('sceau.test'));
+    await analyseMessage(page, MESSAGE);
+    await checkDomain(page, 'sceau.test');
     // Reports: the whole corpus dropped, then narrowed to one reporter.
     await page.click('#tab-reports');
     await page.setInputFiles('#reports-file', REPORT_FILES);

@@ -8,7 +8,7 @@ use base64::Engine;
 use crate::dns::{Answer, DnsError, DnsResult, RData, RecordType, normalize_name};
 
 /// The RFC 1035 type code.
-pub fn type_code(t: RecordType) -> u16 {
+fn type_code(t: RecordType) -> u16 {
     match t {
         RecordType::A => 1,
         RecordType::Cname => 5,

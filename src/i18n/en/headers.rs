@@ -3,6 +3,11 @@
 use crate::headers::finding::Finding;
 use crate::i18n::En;
 
+/// A number with its thousands separated by commas.
+pub(crate) fn n(n: usize) -> String {
+    crate::i18n::text::grouped(n, ',')
+}
+
 /// "3 h 05 min", "12 s": a duration for people.
 pub(crate) fn duration(seconds: i64) -> String {
     let s = seconds.unsigned_abs();
@@ -27,8 +32,8 @@ impl En for Finding {
             Finding::ReturnPathOtherDomain { return_path, from } => format!("Bounces go to {return_path}, not to {from}: the message was sent through a service (SPF is checked for {return_path}). DMARC then relies on DKIM, or on SPF alignment if the service supports a custom bounce domain."),
             Finding::DisplayNameAddress { shown, actual } => format!("The sender’s name shows the address {shown}, but the message comes from {actual}: a common way to impersonate someone."),
             Finding::NoReceived => "There is no Received field: this is not a message as delivered (a draft, or a copy of the text only), so its route cannot be shown.".into(),
-            Finding::TooManyHops { total, analysed } => format!("The message has {} Received fields, far beyond the 100 that RFC 5321 already calls a mail loop: it looped, or the fields were forged. Only the {} nearest the recipient are shown and checked.", crate::i18n::text::grouped(*total, ','), crate::i18n::text::grouped(*analysed, ',')),
-            Finding::TooManySignatures { total, verified } => format!("The message has {} DKIM signatures; no real message carries that many. Only the first {} (the topmost) are verified, as RFC 6376 allows, so that checking stays quick.", crate::i18n::text::grouped(*total, ','), crate::i18n::text::grouped(*verified, ',')),
+            Finding::TooManyHops { total, analysed } => format!("The message has {} Received fields, far beyond the 100 that RFC 5321 already calls a mail loop: it looped, or the fields were forged. Only the {} nearest the recipient are shown and checked.", n(*total), n(*analysed)),
+            Finding::TooManySignatures { total, verified } => format!("The message has {} DKIM signatures; no real message carries that many. Only the first {} (the topmost) are verified, as RFC 6376 allows, so that checking stays quick.", n(*total), n(*verified)),
             Finding::UnparsedHop { hop } => format!("Hop {hop} could not be fully read; it is shown as written."),
             Finding::UnparsedDate { hop } => format!("The date of hop {hop} could not be read: the delays around it are unknown."),
             Finding::NegativeDelay { hop, seconds } => format!("Hop {hop} is dated {} before the previous one: the two servers’ clocks disagree (not a delay).", duration(*seconds)),

@@ -1,5 +1,6 @@
 //! English text of the interface.
 
+use super::headers::n;
 use crate::i18n::En;
 use crate::i18n::text::Ui;
 
@@ -85,7 +86,6 @@ impl En for Ui {
             Ui::ColDisposition => "Applied",
             Ui::ColReporter => "Reporter",
             Ui::ColPeriod => "Period",
-            Ui::ColStatus => "Status",
             Ui::RepFilter => "Filter by IP, name or domain",
             Ui::RepFailingOnly => "Failing DMARC only",
             Ui::RepWhatIf => "If the policy were p=reject",
@@ -96,7 +96,6 @@ impl En for Ui {
             Ui::ExportJson => "Everything (JSON)",
             Ui::RepFindings => "What the reports show",
             Ui::RepFiles => "Files read",
-            Ui::RepTls => "SMTP TLS",
             Ui::CheckInDomainTab => "Check this domain and key in the Domain tab",
             Ui::BodyHashMatch => "matches: the body is as signed",
             Ui::BodyHashMismatch => "differs: the body changed after signing",
@@ -263,11 +262,6 @@ impl En for crate::i18n::text::Label {
             }
         }
     }
-}
-
-/// A number with its thousands separated by commas.
-fn n(n: usize) -> String {
-    crate::i18n::text::grouped(n, ',')
 }
 
 /// What a long list holds, singular or plural after `count`.

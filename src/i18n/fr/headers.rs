@@ -3,6 +3,11 @@
 use crate::headers::finding::Finding;
 use crate::i18n::Fr;
 
+/// Un nombre, les milliers séparés par une espace fine insécable.
+pub(crate) fn n(n: usize) -> String {
+    crate::i18n::text::grouped(n, '\u{202f}')
+}
+
 /// « 3 h 05 min », « 12 s » : une durée lisible.
 pub(crate) fn duree(seconds: i64) -> String {
     let s = seconds.unsigned_abs();
@@ -27,8 +32,8 @@ impl Fr for Finding {
             Finding::ReturnPathOtherDomain { return_path, from } => format!("Les retours d’erreur partent vers {return_path}, pas vers {from}\u{a0}: le message a été envoyé par un prestataire (SPF est vérifié pour {return_path}). DMARC repose alors sur DKIM, ou sur l’alignement SPF si le prestataire permet un domaine de retour personnalisé."),
             Finding::DisplayNameAddress { shown, actual } => format!("Le nom de l’expéditeur affiche l’adresse {shown}, mais le message vient de {actual}\u{a0}: une façon courante d’usurper une identité."),
             Finding::NoReceived => "Il n’y a aucun champ Received\u{a0}: ce n’est pas un message tel que livré (un brouillon, ou seulement une copie du texte), son trajet ne peut donc pas être montré.".into(),
-            Finding::TooManyHops { total, analysed } => format!("Le message a {} champs Received, bien au-delà des 100 que la RFC 5321 considère déjà comme une boucle\u{a0}: il a tourné en boucle, ou les champs ont été fabriqués. Seuls les {} plus proches du destinataire sont montrés et vérifiés.", crate::i18n::text::grouped(*total, '\u{202f}'), crate::i18n::text::grouped(*analysed, '\u{202f}')),
-            Finding::TooManySignatures { total, verified } => format!("Le message a {} signatures DKIM\u{a0}; aucun vrai message n’en porte autant. Seules les {} premières (les plus hautes) sont vérifiées, comme la RFC 6376 le permet, pour que la vérification reste rapide.", crate::i18n::text::grouped(*total, '\u{202f}'), crate::i18n::text::grouped(*verified, '\u{202f}')),
+            Finding::TooManyHops { total, analysed } => format!("Le message a {} champs Received, bien au-delà des 100 que la RFC 5321 considère déjà comme une boucle\u{a0}: il a tourné en boucle, ou les champs ont été fabriqués. Seuls les {} plus proches du destinataire sont montrés et vérifiés.", n(*total), n(*analysed)),
+            Finding::TooManySignatures { total, verified } => format!("Le message a {} signatures DKIM\u{a0}; aucun vrai message n’en porte autant. Seules les {} premières (les plus hautes) sont vérifiées, comme la RFC 6376 le permet, pour que la vérification reste rapide.", n(*total), n(*verified)),
             Finding::UnparsedHop { hop } => format!("L’étape {hop} n’a pas pu être entièrement lue\u{a0}; elle est montrée telle qu’écrite."),
             Finding::UnparsedDate { hop } => format!("La date de l’étape {hop} ne se lit pas\u{a0}: les délais autour d’elle sont inconnus."),
             Finding::NegativeDelay { hop, seconds } => format!("L’étape {hop} est datée de {} avant la précédente\u{a0}: les horloges des deux serveurs ne sont pas d’accord (ce n’est pas un délai).", duree(*seconds)),

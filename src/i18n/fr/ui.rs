@@ -1,5 +1,6 @@
 //! French text of the interface.
 
+use super::headers::n;
 use crate::i18n::Fr;
 use crate::i18n::text::Ui;
 
@@ -85,7 +86,6 @@ impl Fr for Ui {
             Ui::ColDisposition => "Traitement",
             Ui::ColReporter => "Rapporteur",
             Ui::ColPeriod => "Période",
-            Ui::ColStatus => "État",
             Ui::RepFilter => "Filtrer par IP, nom ou domaine",
             Ui::RepFailingOnly => "Seulement en échec DMARC",
             Ui::RepWhatIf => "Si la politique était p=reject",
@@ -96,7 +96,6 @@ impl Fr for Ui {
             Ui::ExportJson => "Tout (JSON)",
             Ui::RepFindings => "Ce que montrent les rapports",
             Ui::RepFiles => "Fichiers lus",
-            Ui::RepTls => "SMTP TLS",
             Ui::CheckInDomainTab => "Vérifier ce domaine et cette clé dans l’onglet Domaine",
             Ui::BodyHashMatch => "identique\u{a0}: le corps est tel que signé",
             Ui::BodyHashMismatch => "différente\u{a0}: le corps a changé après la signature",
@@ -271,11 +270,6 @@ impl Fr for crate::i18n::text::Label {
             }
         }
     }
-}
-
-/// Un nombre, les milliers séparés par une espace fine insécable.
-fn n(n: usize) -> String {
-    crate::i18n::text::grouped(n, '\u{202f}')
 }
 
 /// Ce que contient une longue liste, au singulier ou au pluriel après `count`, et si

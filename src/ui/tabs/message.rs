@@ -290,7 +290,7 @@ fn arc_view(c: &Recheck, ctx: &Ctx, caps: &Caps) -> Html {
                             <td class="mono">{ s.seal_domain.clone().or(s.ams_domain.clone()).unwrap_or_default() }</td>
                             <td>{ result_chip(sig(&s.ams)) }</td>
                             <td>{ result_chip(sig(&s.seal)) }</td>
-                            <td>{ s.claimed.as_ref().map(|v| match v { crate::arc::signature::ChainValue::None => "none", crate::arc::signature::ChainValue::Pass => "pass", crate::arc::signature::ChainValue::Fail => "fail" }).unwrap_or_default() }</td>
+                            <td>{ s.claimed.map(|v| v.as_str()).unwrap_or_default() }</td>
                             <td class="mono wrap small">{ s.authentication_results.clone().unwrap_or_default() }</td>
                         </tr>
                     }) }</tbody>

@@ -52,7 +52,7 @@ fn view_args(lang: Lang, narrow: &Narrow) -> Vec<(&'static str, JsValue)> {
         (!t.is_nan()).then(|| JsValue::from_f64((t / 1000.0).floor()))
     };
     let mut args = vec![
-        ("lang", JsValue::from_str(lang_code(lang))),
+        ("lang", JsValue::from_str(lang.code())),
         ("reporter", JsValue::from_str(&narrow.reporter)),
         ("domain", JsValue::from_str(&narrow.domain)),
     ];
@@ -93,13 +93,6 @@ fn post(port: &Port, cmd: &str, extra: &[(&str, JsValue)]) {
         let _ = port.worker.post_message(&msg);
     } else {
         port.queue.borrow_mut().push(msg);
-    }
-}
-
-fn lang_code(l: Lang) -> &'static str {
-    match l {
-        Lang::En => "en",
-        Lang::Fr => "fr",
     }
 }
 
@@ -257,7 +250,8 @@ pub fn reports_tab() -> Html {
     let narrow_ref = use_mut_ref(Narrow::default);
     *narrow_ref.borrow_mut() = (*narrow).clone();
     let progress = use_state(Progress::default);
-    let ptrs = use_state(HashMap::<String, String>::new);
+    // Source address → (reverse DNS name, its organisational domain), looked up once.
+    let ptrs = use_state(HashMap::<String, (String, String)>::new);
     let filter = use_state(String::new);
     let failing_only = use_state(|| false);
     let show_all = use_state(|| false);
@@ -413,9 +407,8 @@ pub fn reports_tab() -> Html {
         let (ptrs, dns) = (ptrs.clone(), ctx.dns.clone());
         use_effect_with(view.clone(), move |v| {
             let ips: Vec<String> = v
-                .as_ref()
-                .and_then(|v| v["sources"].as_array().cloned())
-                .unwrap_or_default()
+                .as_deref()
+                .map_or(&[][..], |v| arr(&v["sources"]))
                 .iter()
                 .take(PTR_LOOKUPS)
                 .map(|s| s["ip"].as_str().unwrap_or_default().to_string())
@@ -431,7 +424,10 @@ pub fn reports_tab() -> Html {
                             let name = ip.parse().ok().map(reverse_name)?;
                             let a = dns.lookup(&name, RecordType::Ptr).await.ok()?;
                             a.records.iter().find_map(|r| match r {
-                                RData::Ptr { name } => Some((ip.clone(), name.clone())),
+                                RData::Ptr { name } => Some((
+                                    ip.clone(),
+                                    (name.clone(), crate::dmarc::psl::organizational_domain(name)),
+                                )),
                                 _ => None,
                             })
                         }
@@ -495,7 +491,7 @@ pub fn reports_tab() -> Html {
                 post(
                     &b.port,
                     "export",
-                    &[("what", what.into()), ("lang", lang_code(lang).into())],
+                    &[("what", what.into()), ("lang", lang.code().into())],
                 );
             }
         })
@@ -518,7 +514,7 @@ pub fn reports_tab() -> Html {
             .filter(|src| {
                 needle.is_empty()
                     || src.to_string().to_lowercase().contains(&needle)
-                    || ptrs.get(src["ip"].as_str().unwrap_or_default()).is_some_and(|p| p.contains(&needle))
+                    || ptrs.get(src["ip"].as_str().unwrap_or_default()).is_some_and(|(p, _)| p.contains(&needle))
             })
             .collect();
         let shown = if *show_all { sources.len() } else { sources.len().min(SOURCE_ROWS) };
@@ -555,7 +551,7 @@ pub fn reports_tab() -> Html {
                         { " – " }
                         <input id="reports-to" type="date" value={narrow.to.clone()} onchange={set_narrow(|n, v| n.to = v)}/></label>
                 </div>
-                <section id="reports-files">
+                <section id={crate::ui::caps::list_id(Listed::ReportFiles)}>
                     <h3>{ Ui::RepFiles.text(lang) }</h3>
                     { cut_note(files.len(), &v["files_total"], |shown, total| Label::FilesShown { shown, total }, lang) }
                     <ul class="files">{ for files.iter().take(if *all_files { files.len() } else { FILE_ROWS }).map(|f| {
@@ -618,7 +614,7 @@ pub fn reports_tab() -> Html {
                         }) }</tbody>
                     </table></div>
                 </section>
-                <section id="reports-sources">
+                <section id={crate::ui::caps::list_id(Listed::Sources)}>
                     <h3>{ Ui::RepSources.text(lang) }</h3>
                     { cut_note(arr(&v["sources"]).len(), &v["sources_total"], |shown, total| Label::LargestSources { shown, total }, lang) }
                     <div class="row">
@@ -631,8 +627,10 @@ pub fn reports_tab() -> Html {
                             <th>{ "DKIM" }</th><th>{ "SPF" }</th><th>{ Ui::ColDisposition.text(lang) }</th></tr></thead>
                         <tbody>{ for sources.iter().take(shown).map(|src| {
                             let ip = s(&src["ip"]);
-                            let ptr = src["ptr"].as_str().map(str::to_string).or_else(|| ptrs.get(&ip).cloned());
-                            let org = ptr.as_deref().map(crate::dmarc::psl::organizational_domain);
+                            let (ptr, org) = match ptrs.get(&ip) {
+                                Some((p, o)) => (Some(p.clone()), Some(o.clone())),
+                                None => (None, None),
+                            };
                             let failing = n(&src["dmarc_pass"]) < n(&src["messages"]);
                             html! {
                                 <tr class={classes!("source", failing.then_some("failing"))} data-ip={ip.clone()}>
@@ -668,7 +666,7 @@ pub fn reports_tab() -> Html {
                                     .collect();
                                 html! {
                                     <tr class="raw-record"><td>{ s(&r["org_name"]) }<div class="muted">{ s(&r["report_id"]) }</div></td>
-                                        <td>{ crate::headers::date::to_rfc3339(n(&r["begin"]) as i64, 0).get(..10).unwrap_or("").to_string() }</td>
+                                        <td>{ crate::headers::date::utc_day(n(&r["begin"]) as i64) }</td>
                                         <td>{ n(&rec["count"]) }</td><td>{ s(&rec["disposition"]) }</td>
                                         <td>{ s(&rec["dkim"]) }</td><td>{ s(&rec["spf"]) }</td>
                                         <td class="mono">{ s(&rec["header_from"]) }</td>
@@ -716,7 +714,7 @@ pub fn reports_tab() -> Html {
                             <thead><tr><th>{ Ui::ColReporter.text(lang) }</th><th>{ Ui::ColDate.text(lang) }</th><th>{ Ui::ColDomain.text(lang) }</th><th>{ Ui::ColPolicyType.text(lang) }</th>
                                 <th>{ Ui::ColSuccessful.text(lang) }</th><th>{ Ui::ColFailed.text(lang) }</th><th>{ Ui::ColFailureTypes.text(lang) }</th></tr></thead>
                             <tbody>{ for arr(&v["tls"]).iter().map(|p| {
-                                let date = p["begin"].as_i64().map(|t| crate::headers::date::to_rfc3339(t, 0).get(..10).unwrap_or("").to_string()).unwrap_or_default();
+                                let date = p["begin"].as_i64().map(crate::headers::date::utc_day).unwrap_or_default();
                                 let types = p["result_types"].as_object().map(|m| m.iter().map(|(k, v)| format!("{k} {}", n(v))).collect::<Vec<_>>().join(", ")).unwrap_or_default();
                                 let failing = n(&p["failed"]) > 0;
                                 html! {

@@ -72,10 +72,11 @@ fn choices(batch: &Batch) -> (Vec<String>, Vec<String>) {
 }
 
 fn lang_of(obj: &JsValue) -> Lang {
-    match field(obj, "lang").as_string().as_deref() {
-        Some("fr") => Lang::Fr,
-        _ => Lang::En,
-    }
+    field(obj, "lang")
+        .as_string()
+        .as_deref()
+        .and_then(Lang::parse)
+        .unwrap_or(Lang::En)
 }
 
 async fn add(files: Vec<File>) {
